@@ -1,0 +1,72 @@
+import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+/** Server configuration, read once from environment variables. */
+export const ConfigSchema = Type.Object({
+  host: Type.String({ minLength: 1 }),
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  dataDir: Type.String({ minLength: 1 }),
+  /** 32-byte key (base64) sealing Graph client secrets and TOTP secrets; generated in demo mode when unset. */
+  secretKey: Type.Union([Type.String(), Type.Null()]),
+  syncIntervalMinutes: Type.Number({ minimum: 0 }),
+  graphBaseUrl: Type.String({ minLength: 1 }),
+  graphAuthorityHost: Type.String({ minLength: 1 }),
+  demo: Type.Boolean(),
+  demoPassword: Type.Union([Type.String(), Type.Null()]),
+  demoTotpSecret: Type.Union([Type.String(), Type.Null()]),
+  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level))),
+  /** Folder of the built PWA served on the same origin. */
+  staticDir: Type.String({ minLength: 1 }),
+})
+export type Config = Static<typeof ConfigSchema>
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+function integerVariable(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value)) throw new ConfigError(`Invalid ${name}="${raw}": expected a number.`)
+  return value
+}
+
+function flagVariable(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]
+  return raw !== undefined && raw !== '' && raw !== '0' && raw.toLowerCase() !== 'false'
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the variable and the fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config: Config = {
+    host: env.HOST || '127.0.0.1',
+    port: integerVariable(env, 'PORT', 8080),
+    dataDir: env.DATA_DIR || 'data',
+    secretKey: env.PORTAL_SECRET_KEY || null,
+    syncIntervalMinutes: integerVariable(env, 'SYNC_INTERVAL_MINUTES', 30),
+    graphBaseUrl: (env.GRAPH_BASE_URL || 'https://graph.microsoft.com').replace(/\/+$/, ''),
+    graphAuthorityHost: (env.GRAPH_AUTHORITY_HOST || 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+    demo: flagVariable(env, 'PORTAL_DEMO'),
+    demoPassword: env.DEMO_PASSWORD || null,
+    demoTotpSecret: env.DEMO_TOTP_SECRET || null,
+    logLevel: (env.LOG_LEVEL || 'info') as Config['logLevel'],
+    staticDir: env.STATIC_DIR || 'dist',
+  }
+
+  if (!Value.Check(ConfigSchema, config)) {
+    const [first] = [...Value.Errors(ConfigSchema, config)]
+    const field = first?.instancePath.replace(/^\//, '') ?? 'configuration'
+    throw new ConfigError(`Invalid configuration value for ${field}: ${first?.message ?? 'check the environment variables'}.`)
+  }
+  if (config.secretKey !== null && Buffer.from(config.secretKey, 'base64').length !== 32) {
+    throw new ConfigError('Invalid PORTAL_SECRET_KEY: expected 32 bytes encoded as base64 (generate one with `openssl rand -base64 32`).')
+  }
+  if (config.secretKey === null && !config.demo) {
+    throw new ConfigError('Missing PORTAL_SECRET_KEY: set it to 32 random bytes in base64 (`openssl rand -base64 32`), or set PORTAL_DEMO=1 for the demo.')
+  }
+  return config
+}
