@@ -16,8 +16,12 @@ export default defineConfig({
       injectRegister: false,
       manifest: false,
       injectManifest: {
+        // The app shell only: the service worker never precaches itself (a new sw.js is how an
+        // update is found), and no /api URL exists in the build output to match.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ico}'],
         globIgnores: ['**/sw.js', 'screenshots/**'],
+        // Hashed file names already change with their content, so they need no revision.
+        dontCacheBustURLsMatching: /^assets\//,
       },
       devOptions: { enabled: false },
     }),
