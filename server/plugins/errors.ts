@@ -17,6 +17,11 @@ function allowedValues(error: FastifyError): string {
   const params = (first?.params ?? {}) as { allowedValues?: unknown[]; additionalProperty?: string }
   if (first?.keyword === 'additionalProperties') return `Unknown parameter "${params.additionalProperty}": remove it.`
   if (Array.isArray(params.allowedValues)) return `Allowed values: ${params.allowedValues.join(', ')}.`
+  // A union of literals fails as one `const` error per branch on the same value.
+  const constants = (error.validation ?? [])
+    .filter((entry) => entry.keyword === 'const' && entry.instancePath === first?.instancePath)
+    .map((entry) => String((entry.params as { allowedValue?: unknown }).allowedValue))
+  if (constants.length) return `Allowed values: ${constants.join(', ')}.`
   return first?.message ? `It ${first.message}.` : 'Check the value and try again.'
 }
 
