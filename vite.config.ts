@@ -16,10 +16,11 @@ export default defineConfig({
       injectRegister: false,
       manifest: false,
       injectManifest: {
-        // The app shell only: the service worker never precaches itself (a new sw.js is how an
-        // update is found), and no /api URL exists in the build output to match.
+        // The app shell only. The service worker never precaches itself (a changed sw.js is how an
+        // update is found), no /api URL exists in the build output, and install screenshots and
+        // icon sources are served without being stored on every device.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ico}'],
-        globIgnores: ['**/sw.js', 'screenshots/**'],
+        globIgnores: ['**/sw.js', 'screenshots/**', 'icons/source/**'],
         // Hashed file names already change with their content, so they need no revision.
         dontCacheBustURLsMatching: /^assets\//,
       },

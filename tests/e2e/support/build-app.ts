@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { REPO_ROOT } from './portal-server'
+
+// Builds the PWA for the end-to-end tests into folders of their own, so a test run never races
+// with someone building dist/ in the same working tree.
+
+const run = promisify(execFile)
+
+/** Default build the shared test server serves. */
+export const E2E_STATIC_DIR = path.join(REPO_ROOT, 'node_modules/.cache/clientone-e2e/dist')
+
+/** Inputs of the PWA build; a newer file in any of them makes the build stale. */
+const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
+
+/** Runs `vite build` into outDir; `version` becomes VITE_APP_VERSION (shown as <html data-app-version>). */
+export async function buildPwa(outDir: string, version = 'e2e'): Promise<void> {
+  try {
+    await run(path.join(REPO_ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, VITE_APP_VERSION: version },
+      maxBuffer: 16 * 1024 * 1024,
+    })
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string }
+    throw new Error(`vite build into ${outDir} failed:\n${stderr ?? ''}\n${stdout ?? ''}`)
+  }
+}
+
+/** Returns true when outDir holds a build (index.html and sw.js) newer than every build input. */
+export function isBuildCurrent(outDir: string): boolean {
+  const indexFile = path.join(outDir, 'index.html')
+  if (!existsSync(indexFile) || !existsSync(path.join(outDir, 'sw.js'))) return false
+  const builtAt = statSync(indexFile).mtimeMs
+  return BUILD_INPUTS.every((input) => newestModification(path.join(REPO_ROOT, input)) <= builtAt)
+}
+
+function newestModification(target: string): number {
+  if (!existsSync(target)) return 0
+  const stats = statSync(target)
+  if (!stats.isDirectory()) return stats.mtimeMs
+  let newest = stats.mtimeMs
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestModification(path.join(target, entry)))
+  return newest
+}
