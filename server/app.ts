@@ -6,6 +6,7 @@ import type { DatabaseConnections } from './db/database.js'
 import errorsPlugin from './plugins/errors.js'
 import securityPlugin from './plugins/security.js'
 import sessionPlugin from './plugins/session.js'
+import type { AuthRateLimit } from './auth/rate-limit.js'
 import staticPlugin from './plugins/static.js'
 import openApiPlugin from './plugins/openapi.js'
 import authRoutes from './routes/auth.js'
@@ -18,6 +19,8 @@ export interface AppOptions {
   db: DatabaseConnections
   /** Injected clock so tests can move time for session expiry and lockouts. */
   now?: () => Date
+  /** Per-address limit on the sign-in routes; tests lower it to reach the limit quickly. */
+  authRateLimit?: AuthRateLimit
 }
 
 declare module 'fastify' {
@@ -43,7 +46,7 @@ export const portalApp: FastifyPluginAsync<AppOptions> = async (app, options) =>
   await app.register(errorsPlugin)
   await app.register(securityPlugin)
   await app.register(openApiPlugin)
-  await app.register(sessionPlugin)
+  await app.register(sessionPlugin, options.authRateLimit ? { authRateLimit: options.authRateLimit } : {})
 
   await app.register(
     async (api) => {
