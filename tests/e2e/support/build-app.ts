@@ -9,14 +9,19 @@ import { REPO_ROOT } from './portal-server'
 
 const run = promisify(execFile)
 
-/** Default build the shared test server serves. */
+/** Build the shared test server serves, labelled E2E_VERSION. */
 export const E2E_STATIC_DIR = path.join(REPO_ROOT, 'node_modules/.cache/clientone-e2e/dist')
+export const E2E_VERSION = 'e2e-1'
+
+/** The same sources built with another version label: a deploy for the update tests. */
+export const E2E_NEXT_STATIC_DIR = path.join(REPO_ROOT, 'node_modules/.cache/clientone-e2e/dist-next')
+export const E2E_NEXT_VERSION = 'e2e-2'
 
 /** Inputs of the PWA build; a newer file in any of them makes the build stale. */
 const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
 
 /** Runs `vite build` into outDir; `version` becomes VITE_APP_VERSION (shown as <html data-app-version>). */
-export async function buildPwa(outDir: string, version = 'e2e'): Promise<void> {
+export async function buildPwa(outDir: string, version: string): Promise<void> {
   try {
     await run(path.join(REPO_ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: REPO_ROOT,

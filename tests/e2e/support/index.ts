@@ -7,6 +7,8 @@
  *   through the baseURL. Projects: 'iphone' (iPhone 13 emulated in Chromium) and 'pixel'.
  * - `signIn(page, DEMO_ACCOUNTS.manager)` signs in through the UI as a user would, including
  *   the TOTP step for accounts that have one, and resolves on the first screen after sign-in.
+ * - `signOut(page)` signs out from the Profile screen and resolves on the sign-in screen; it
+ *   works offline too.
  * - `axeCheck(page)` fails the test on any axe-core violation on the current screen.
  * - `readDeviceStorage(page)` lists what the app left on the device (Cache Storage names,
  *   localStorage and sessionStorage keys, IndexedDB databases).
@@ -50,6 +52,13 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
       await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
     }
   }
+}
+
+/** Signs out from the Profile screen, as a user would, and resolves on the sign-in screen. */
+export async function signOut(page: Page): Promise<void> {
+  await page.goto('/profile')
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.waitForURL((url) => url.pathname.startsWith('/sign-in'))
 }
 
 /** Returns a TOTP code for DEMO_TOTP_SECRET from a 30-second step this worker has not used yet. */
