@@ -1,0 +1,143 @@
+import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { ApiRequestError } from '../api/errors'
+import type { ApiResponse } from '../api/http'
+import { useDelayedFlag } from './useDelayedFlag'
+
+/** Data status, separate from whether a request is in flight (`isLoading`). */
+export type ResourceStatus = 'pending' | 'success' | 'error'
+
+export interface UseResourceOptions {
+  /** Delay before skeletons appear, so quick loads show nothing. Default 300 ms. */
+  skeletonDelayMs?: number
+  /** Time after which `stillLoading` turns true. Default 10 s. */
+  slowAfterMs?: number
+  /** Refresh when the page becomes visible again and the data is older than this. Default 15 min; 0 turns it off. */
+  staleAfterMs?: number
+  /** Keep the previous key's data while the new key loads (search and filter changes). Default false. */
+  keepPreviousData?: boolean
+}
+
+export interface UseResourceReturn<T> {
+  data: ShallowRef<T | null>
+  status: Ref<ResourceStatus>
+  isLoading: Ref<boolean>
+  error: ShallowRef<ApiRequestError | null>
+  /** When the shown data came from the service worker's cache: the time it was stored. */
+  cachedAt: Ref<string | null>
+  /** When the shown data was received, as an ISO time. */
+  receivedAt: Ref<string | null>
+  showSkeleton: Ref<boolean>
+  stillLoading: Ref<boolean>
+  /** True when a refresh failed but older data is still shown (the error banner case). */
+  hasStaleData: ComputedRef<boolean>
+  refresh: () => Promise<void>
+}
+
+export type Fetcher<T> = (signal: AbortSignal) => Promise<ApiResponse<T>>
+
+const DEFAULT_STALE_AFTER_MS = 15 * 60 * 1000
+
+/** Wraps any thrown value as an ApiRequestError, so views handle one error type. */
+export function toApiRequestError(error: unknown): ApiRequestError {
+  if (error instanceof ApiRequestError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new ApiRequestError({ status: 0, code: 'invalid_response', message })
+}
+
+/**
+ * The one data-loading layer for screens. Loads whenever `key()` changes (null means "do not
+ * load"), aborts the previous request, and lets only the latest request write state, so a slow
+ * old response never overwrites a newer one. Aborts the in-flight request when the owning
+ * component unmounts.
+ */
+export function useResource<T>(
+  key: () => string | null,
+  fetcher: Fetcher<T>,
+  options: UseResourceOptions = {},
+): UseResourceReturn<T> {
+  const data = shallowRef<T | null>(null)
+  const status = ref<ResourceStatus>('pending')
+  const isLoading = ref(false)
+  const error = shallowRef<ApiRequestError | null>(null)
+  const cachedAt = ref<string | null>(null)
+  const receivedAt = ref<string | null>(null)
+
+  let execution = 0
+  let controller: AbortController | null = null
+
+  const showSkeleton = useDelayedFlag(() => isLoading.value && data.value === null, options.skeletonDelayMs ?? 300)
+  const stillLoading = useDelayedFlag(() => isLoading.value && data.value === null, options.slowAfterMs ?? 10_000)
+  const hasStaleData = computed(() => error.value !== null && data.value !== null)
+
+  async function run(currentKey: string | null): Promise<void> {
+    controller?.abort()
+    controller = null
+    const id = ++execution
+    if (currentKey === null) {
+      isLoading.value = false
+      return
+    }
+
+    const own = new AbortController()
+    controller = own
+    isLoading.value = true
+    try {
+      const response = await fetcher(own.signal)
+      if (id !== execution) return
+      data.value = response.data
+      cachedAt.value = response.cachedAt
+      receivedAt.value = new Date().toISOString()
+      error.value = null
+      status.value = 'success'
+    } catch (caught) {
+      if (id !== execution) return
+      const failure = toApiRequestError(caught)
+      if (failure.code === 'aborted') return
+      error.value = failure
+      status.value = 'error'
+    } finally {
+      if (id === execution) {
+        isLoading.value = false
+        if (controller === own) controller = null
+      }
+    }
+  }
+
+  watch(
+    key,
+    (next, previous) => {
+      if (next !== previous && !options.keepPreviousData) {
+        data.value = null
+        cachedAt.value = null
+        receivedAt.value = null
+        error.value = null
+        status.value = 'pending'
+      }
+      void run(next)
+    },
+    { immediate: true },
+  )
+
+  function refresh(): Promise<void> {
+    return run(key())
+  }
+
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS
+  if (staleAfterMs > 0 && typeof document !== 'undefined') {
+    const onVisible = (): void => {
+      if (document.visibilityState !== 'visible' || isLoading.value) return
+      const age = receivedAt.value ? Date.now() - Date.parse(receivedAt.value) : Infinity
+      if (age > staleAfterMs) void refresh()
+    }
+    document.addEventListener('visibilitychange', onVisible)
+    onScopeDispose(() => document.removeEventListener('visibilitychange', onVisible))
+  }
+
+  onScopeDispose(() => {
+    execution += 1
+    controller?.abort()
+    controller = null
+  })
+
+  return { data, status, isLoading, error, cachedAt, receivedAt, showSkeleton, stillLoading, hasStaleData, refresh }
+}

@@ -1,0 +1,36 @@
+import type { Router } from 'vue-router'
+import { useSessionStore } from '../stores/session'
+import { safeRedirect } from './redirect'
+
+/**
+ * Installs the session guard. A tab that already loaded `/me` resolves at once from its
+ * snapshot and revalidates in the background, so a reload requests `/me` and the screen's
+ * data in parallel. Without a snapshot the guard waits for `/me`.
+ */
+export function installGuards(router: Router): void {
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+
+    if (session.status === 'unknown') {
+      if (session.restoreSnapshot()) {
+        // Revalidation failures surface through the API events (401 → sign-in).
+        session.loadMe().catch(() => undefined)
+      } else {
+        try {
+          await session.loadMe()
+        } catch {
+          // Offline or a server error leaves the session unconfirmed. Public screens stay open,
+          // and the rest goes to sign-in, which explains that signing in needs a connection.
+        }
+      }
+    }
+
+    if (to.meta.public) {
+      if (to.meta.guestOnly && session.status === 'signedIn') return safeRedirect(to.query.redirect)
+      return true
+    }
+
+    if (session.status === 'signedIn') return true
+    return { name: 'sign-in', query: { redirect: to.fullPath } }
+  })
+}
