@@ -1,0 +1,112 @@
+import { sql } from 'kysely'
+import { nowIso, type Db } from '../db/database.js'
+import type { Database, Dataset } from '../db/schema.js'
+
+// Writes one dataset of one sync run so readers switch from the old rows to the new ones at
+// once: new rows are inserted under the new run_id (invisible until org_datasets points at
+// it) in short transactions, then one tiny transaction moves the pointer, then the old rows
+// are deleted. better-sqlite3 is synchronous, so each chunk yields to the event loop to keep
+// API requests (on the separate read-only connection) flowing.
+
+export const CHUNK_SIZE = 1000
+
+export type DatasetTable = keyof Database & `m365_${string}`
+
+export const DATASET_TABLES: Record<Dataset, DatasetTable> = {
+  tenant: 'm365_tenant',
+  skus: 'm365_skus',
+  users: 'm365_users',
+  mfaRegistrations: 'm365_mfa_registrations',
+  mailboxes: 'm365_mailboxes',
+  groups: 'm365_groups',
+  groupMembers: 'm365_group_members',
+  teams: 'm365_teams',
+  sites: 'm365_sites',
+  signIns: 'm365_sign_ins',
+  devices: 'm365_devices',
+  alerts: 'm365_alerts',
+}
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/** Buffers mapped rows and inserts them under (org_id, run_id) in chunks of CHUNK_SIZE. */
+export class ChunkWriter<Row extends object> {
+  private buffer: Row[] = []
+  count = 0
+
+  constructor(
+    private readonly db: Db,
+    private readonly table: DatasetTable,
+    private readonly orgId: number,
+    private readonly runId: number,
+    /** Sign-ins are appended: a row already stored by an earlier run is kept as it is. */
+    private readonly ignoreExisting = false,
+  ) {}
+
+  async add(row: Row): Promise<void> {
+    this.buffer.push(row)
+    this.count += 1
+    if (this.buffer.length >= CHUNK_SIZE) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return
+    const rows = this.buffer.map((row) => ({ ...row, org_id: this.orgId, run_id: this.runId }))
+    this.buffer = []
+    await this.db.transaction().execute(async (trx) => {
+      // The table name is chosen by the caller from DATASET_TABLES; Kysely cannot type a union of tables.
+      const insert = trx.insertInto(this.table as 'm365_users').values(rows as never)
+      await (this.ignoreExisting ? insert.onConflict((conflict) => conflict.doNothing()) : insert).execute()
+    })
+    await yieldToEventLoop()
+  }
+}
+
+/** Deletes rows matching `condition` in chunks, yielding between chunks; returns the number deleted. */
+async function deleteInChunks(db: Db, table: DatasetTable, condition: ReturnType<typeof sql>): Promise<number> {
+  let total = 0
+  for (;;) {
+    const result = await sql`delete from ${sql.table(table)} where rowid in (select rowid from ${sql.table(table)} where ${condition} limit ${CHUNK_SIZE})`.execute(db)
+    const deleted = Number(result.numAffectedRows ?? 0n)
+    total += deleted
+    await yieldToEventLoop()
+    if (deleted < CHUNK_SIZE) return total
+  }
+}
+
+/** Deletes the rows a failed dataset wrote, so the previous run's rows stay the only ones. */
+export function deleteRunRows(db: Db, table: DatasetTable, orgId: number, runId: number): Promise<number> {
+  return deleteInChunks(db, table, sql`org_id = ${orgId} and run_id = ${runId}`)
+}
+
+/** Deletes the rows of every run other than `keepRunId` once the pointer has moved to it. */
+export function deleteOtherRuns(db: Db, table: DatasetTable, orgId: number, keepRunId: number): Promise<number> {
+  return deleteInChunks(db, table, sql`org_id = ${orgId} and run_id <> ${keepRunId}`)
+}
+
+/** Deletes sign-ins created before `cutoff` (ISO), the end of the tenant's retention window. */
+export function pruneSignIns(db: Db, orgId: number, cutoff: string): Promise<number> {
+  return deleteInChunks(db, 'm365_sign_ins', sql`org_id = ${orgId} and created_at < ${cutoff}`)
+}
+
+/** Points the organization's datasets at `runId` with their totals, in one small transaction. */
+export async function publishDatasets(
+  db: Db,
+  orgId: number,
+  runId: number,
+  results: Array<{ dataset: Dataset; summary: object }>,
+): Promise<void> {
+  const syncedAt = nowIso()
+  await db.transaction().execute(async (trx) => {
+    for (const { dataset, summary } of results) {
+      const summaryJson = JSON.stringify(summary)
+      await trx
+        .insertInto('org_datasets')
+        .values({ org_id: orgId, dataset, run_id: runId, synced_at: syncedAt, summary_json: summaryJson })
+        .onConflict((conflict) =>
+          conflict.columns(['org_id', 'dataset']).doUpdateSet({ run_id: runId, synced_at: syncedAt, summary_json: summaryJson }),
+        )
+        .execute()
+    }
+  })
+}
