@@ -21,7 +21,7 @@ interface CursorPayload {
   f: string
 }
 
-/** A short, stable hash of a list name and its filters; undefined filters are left out. */
+/** Hashes a list name and its filters into a short, stable fingerprint, leaving out undefined filters. */
 export function listFingerprint(list: string, filters: Record<string, unknown>): string {
   const defined = Object.keys(filters)
     .sort()
@@ -96,7 +96,7 @@ export interface ListInput {
   search?: string | undefined
 }
 
-/** The search text to match, or undefined when the parameter is missing or only whitespace. */
+/** Trims the search text, and returns undefined when it is missing or only whitespace. */
 export function searchText(search: string | undefined): string | undefined {
   const trimmed = search?.trim()
   return trimmed ? trimmed : undefined
@@ -104,7 +104,7 @@ export function searchText(search: string | undefined): string | undefined {
 
 /**
  * A `LIKE` condition on a folded column (`search_norm`), with `%`, `_` and `\` in the
- * search taken literally. The column holds folded text, so case and accents never matter.
+ * search taken literally. The column contains folded text, so case and accents never matter.
  */
 export function matchesSearch(column: string, search: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} like ${likePattern(search)} escape '\\'`

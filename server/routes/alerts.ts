@@ -8,11 +8,11 @@ import { dateRange } from './m365/date-range.js'
 import { ERROR_RESPONSES, IdParams } from './m365/guard.js'
 
 /**
- * Security alerts as the customer sees them: the provider's visibility settings and triage
- * (hidden alerts, notes, requests for confirmation) applied. Read-only.
+ * Serves the security alerts visible to the customer, read-only, with the provider's
+ * visibility settings and triage (hidden alerts, notes, requests for confirmation) applied.
  */
 const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // Runs before query validation, like the tab guard, so the 401 and 403 answers come first.
+  // Runs before query validation, like the tab guard, so 401 and 403 responses come before 400.
   const alertsGuard = async (request: { auth: Parameters<typeof assertAlerts>[0] }) => {
     assertAlerts(request.auth)
   }

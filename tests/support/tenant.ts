@@ -197,7 +197,7 @@ export class TenantBuilder {
       job_title: input.jobTitle ?? null,
       department: input.department ?? null,
       office_location: input.officeLocation ?? null,
-      account_enabled: input.accountEnabled === undefined ? 1 : input.accountEnabled === null ? null : Number(input.accountEnabled),
+      account_enabled: toFlag(input.accountEnabled, 1),
       user_type: input.isGuest ? 'Guest' : 'Member',
       is_guest: input.isGuest ? 1 : 0,
       is_licensed: licenses.length > 0 ? 1 : 0,
@@ -205,7 +205,7 @@ export class TenantBuilder {
       last_sign_in_at: input.lastSignInAt ?? null,
       last_successful_sign_in_at: input.lastSuccessfulSignInAt ?? null,
       created_at: null,
-      sort_key: `${fold(displayName)}\u0001${id}`,
+      sort_key: `${fold(displayName)}\u0000${id}`,
       search_norm: searchNorm(displayName, userPrincipalName, mail),
       raw_json: '{}',
     })
@@ -255,10 +255,10 @@ export class TenantBuilder {
       prohibit_send_receive_quota_bytes: quota,
       deleted_item_count: 0,
       deleted_item_size_bytes: 0,
-      has_archive: input.hasArchive === undefined ? 0 : input.hasArchive === null ? null : Number(input.hasArchive),
+      has_archive: toFlag(input.hasArchive, 0),
       report_refresh_date: input.reportRefreshDate === undefined ? '2026-12-01' : input.reportRefreshDate,
       used_ratio: quota && used !== null ? used / quota : -1,
-      sort_key: `${fold(name ?? input.userPrincipalName)}\u0001${input.userPrincipalName}`,
+      sort_key: `${fold(name ?? input.userPrincipalName)}\u0000${input.userPrincipalName}`,
       search_norm: searchNorm(name, input.userPrincipalName),
       raw_json: '{}',
     })
@@ -279,7 +279,7 @@ export class TenantBuilder {
       visibility: 'Private',
       member_count: input.memberCount === undefined ? (input.members?.length ?? 0) : input.memberCount,
       created_at: null,
-      sort_key: `${fold(input.displayName)}\u0001${id}`,
+      sort_key: `${fold(input.displayName)}\u0000${id}`,
       search_norm: searchNorm(input.displayName, input.mail, input.description),
       raw_json: '{}',
     })
@@ -386,7 +386,7 @@ export class TenantBuilder {
       owner_display_name: input.ownerDisplayName === undefined ? null : input.ownerDisplayName,
       manufacturer: 'Contoso Hardware',
       model: 'Laptop 5',
-      sort_key: `${fold(input.displayName)}\u0001${id}`,
+      sort_key: `${fold(input.displayName)}\u0000${id}`,
       search_norm: searchNorm(input.displayName, input.operatingSystem === undefined ? 'Windows' : input.operatingSystem, input.ownerDisplayName),
       raw_json: '{}',
     })
@@ -521,7 +521,7 @@ export class TenantBuilder {
     })
   }
 
-  /** The totals a sync stores in org_datasets.summary_json for a dataset. */
+  /** Computes the totals a sync stores in org_datasets.summary_json for a dataset. */
   private summaryOf(dataset: Dataset): Record<string, unknown> {
     switch (dataset) {
       case 'users':
@@ -565,6 +565,13 @@ export class TenantBuilder {
         return {}
     }
   }
+}
+
+/** Converts an optional boolean input to a 0/1/null column, with `fallback` when it is left out. */
+function toFlag(value: boolean | null | undefined, fallback: number): number | null {
+  if (value === undefined) return fallback
+  if (value === null) return null
+  return Number(value)
 }
 
 /** Activity within 30 days before the fixtures' report date (2026-12-01). */

@@ -7,7 +7,7 @@ import { decodeCursor, listFingerprint, matchesSearch, searchText, toPage, type 
 import { parseJson } from './m365/values.js'
 import { readDataset } from './sync-state.js'
 
-// Which alerts the customer sees: the visible run's alerts, minus those the provider hid,
+// Alerts visible to the customer are the visible run's alerts, minus those the provider hid,
 // from the sources the portal settings enable, at or above the minimum severity.
 // Severities other than high, medium, low and informational (Graph's `unknownFutureValue`,
 // an empty value) rank as informational: they are shown unless the minimum is above
@@ -39,7 +39,7 @@ function shownSeverities(visibility: AlertVisibility): string[] | undefined {
 
 type AlertExpressions = ExpressionBuilder<Database & { a: M365AlertsTable; t: AlertTriageTable }, 'a' | 't'>
 
-/** The visible alerts of one run with their triage, before list filters. */
+/** Builds the query of one run's visible alerts joined to their triage, before list filters. */
 function visibleAlerts(db: Db, orgId: number, runId: number, visibility: AlertVisibility) {
   const sources = enabledSources(visibility)
   const severities = shownSeverities(visibility)
@@ -163,7 +163,7 @@ function severityCondition(eb: AlertExpressions, filter: string[]) {
   return eb.or(conditions)
 }
 
-/** The start of the description on one line, cut at a word boundary. */
+/** Shortens a description to its start on one line, cut at a word boundary. */
 function summarize(description: string): string {
   const text = description.replace(/\s+/g, ' ').trim()
   if (text.length <= SUMMARY_LENGTH) return text

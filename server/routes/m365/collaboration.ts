@@ -6,7 +6,7 @@ import { readSync } from '../../db/repositories/sync-state.js'
 import { ERROR_RESPONSES, tabGuard } from './guard.js'
 
 /**
- * The Collaboration tab: Teams and SharePoint totals for everyone, and the per-team and
+ * Serves the Collaboration tab: Teams and SharePoint totals for everyone, and the per-team and
  * per-site lists for managers only (absent from a standard user's response, not empty).
  */
 const collaborationRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -5,7 +5,7 @@ import { listDevices } from '../../db/repositories/m365/devices.js'
 import { readSync } from '../../db/repositories/sync-state.js'
 import { ERROR_RESPONSES, tabGuard } from './guard.js'
 
-/** The Entra devices tab: registered and joined devices by name. */
+/** Serves the Entra devices tab: registered and joined devices by name. */
 const devicesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/devices',

@@ -5,7 +5,7 @@ import { listGroups } from '../../db/repositories/m365/groups.js'
 import { readSync } from '../../db/repositories/sync-state.js'
 import { ERROR_RESPONSES, tabGuard } from './guard.js'
 
-/** The Groups tab: Microsoft 365, security and distribution groups by name. */
+/** Serves the Groups tab: Microsoft 365, security and distribution groups by name. */
 const groupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/groups',

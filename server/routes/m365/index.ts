@@ -7,7 +7,7 @@ import overviewRoutes from './overview.js'
 import signInsRoutes from './sign-ins.js'
 import usersRoutes from './users.js'
 
-/** The Microsoft 365 tabs, one read-only route file per tab, mounted under /api/v1/m365. */
+/** Registers the read-only Microsoft 365 tab routes, one file per tab, under /api/v1/m365. */
 const m365Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(overviewRoutes)
   await app.register(usersRoutes)

@@ -5,7 +5,7 @@ import { listMailboxes } from '../../db/repositories/m365/mailboxes.js'
 import { readSync } from '../../db/repositories/sync-state.js'
 import { ERROR_RESPONSES, tabGuard } from './guard.js'
 
-/** The Mailbox tab: mailbox usage from the Exchange report, nearest the quota first. */
+/** Serves the Mailbox tab: mailbox usage from the Exchange report, nearest the quota first. */
 const mailboxesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/mailboxes',

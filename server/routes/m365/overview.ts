@@ -14,7 +14,7 @@ import { readSync } from '../../db/repositories/sync-state.js'
 import { ERROR_RESPONSES, tabGuard } from './guard.js'
 
 /**
- * The Overview tab: the tenant summary. Each section appears only when the caller may open
+ * Serves the Overview tab, the tenant summary. Each section appears only when the caller may open
  * the tab it summarizes (users, licences and MFA need Users; sign-ins need Sign-in logs;
  * devices need Entra devices; alerts need security alerts), so it leaks nothing else.
  */

@@ -7,8 +7,8 @@ import { ERROR_RESPONSES, tabGuard } from './guard.js'
 import { dateRange } from './date-range.js'
 
 /**
- * The Sign-in logs tab, newest first. Without Entra ID P1 the tenant has no sign-in logs:
- * the list is empty and `sync.capabilities.signIns` tells the PWA why.
+ * Serves the Sign-in logs tab, newest first. Without Entra ID P1 the tenant has no sign-in
+ * logs, so the list is empty and `sync.capabilities.signIns` gives the reason.
  */
 const signInsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

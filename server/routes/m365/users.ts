@@ -9,7 +9,7 @@ import { ERROR_RESPONSES, IdParams, tabGuard } from './guard.js'
 
 const DEFAULT_LIMIT = 50
 
-/** The Users tab: the list with filters and search, and one user's detail by role. */
+/** Serves the Users tab: the list with filters and search, and one user's detail by role. */
 const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users',

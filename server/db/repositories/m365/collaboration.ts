@@ -37,7 +37,7 @@ export async function readCollaborationSummary(
   return { summary, teamsPointer, sitesPointer }
 }
 
-/** Whether a report has concealed rows, and its refresh date; both read from at most one row each. */
+/** Reads whether a report has concealed rows, and its refresh date, from at most one row each. */
 async function reportFacts(
   db: Db,
   table: 'm365_teams' | 'm365_sites',

@@ -8,7 +8,7 @@ import { toUserListItem } from './users.js'
 
 type DetailUser = UserDetail['user']
 
-/** Who asks for the detail: managers, and everyone for their own user, get the extended fields. */
+/** The caller of the detail route. Managers, and everyone for their own user, get the extended fields. */
 export interface DetailViewer {
   /** The signed-in account's email, lower-cased. */
   email: string

@@ -60,11 +60,11 @@ export async function listUsers(db: Db, orgId: number, input: UsersListInput): P
 
   // Licensed users (1) come before unlicensed (0); the filter may leave one segment only.
   const segments = input.licensed === 'true' ? [1] : input.licensed === 'false' ? [0] : [1, 0]
-  const wanted = input.limit + 1
+  const fetchCount = input.limit + 1
   const rows: UserRow[] = []
 
   for (const segment of segments) {
-    if (rows.length >= wanted) break
+    if (rows.length >= fetchCount) break
     if (after && segment > (after[0] as number)) continue
     const startAfter = after && segment === after[0] ? { sortKey: after[1] as string, id: after[2] as string } : undefined
 
@@ -86,7 +86,7 @@ export async function listUsers(db: Db, orgId: number, input: UsersListInput): P
     if (input.type) query = query.where('is_guest', '=', input.type === 'guest' ? 1 : 0)
     if (search) query = query.where(matchesSearch('search_norm', search))
 
-    rows.push(...(await query.orderBy('sort_key').orderBy('id').limit(wanted - rows.length).execute()))
+    rows.push(...(await query.orderBy('sort_key').orderBy('id').limit(fetchCount - rows.length).execute()))
   }
 
   const page = toPage(rows, input.limit, (row) => [row.is_licensed, row.sort_key, row.id], fingerprint)
