@@ -156,11 +156,13 @@ function translateError(error: unknown, path: string, tenantId: string): Error {
       if (/Timeout|Abort/i.test(code)) return new GraphApiError(0, 'timeout', `GET ${path} timed out.`, path)
       return new GraphApiError(0, code, `GET ${path} failed: ${firstLine(error.body) || code}`, path)
     }
-    let body: unknown = null
+    // With a text response type the library keeps the raw error body; for JSON it keeps the inner `error`.
+    let body: unknown = { error: { code: error.code, message: error.message } }
     try {
-      body = { error: JSON.parse(String(error.body)) }
+      const parsed: unknown = JSON.parse(String(error.body))
+      if (parsed && typeof parsed === 'object') body = 'error' in parsed ? parsed : { error: parsed }
     } catch {
-      body = { error: { code: error.code, message: error.message } }
+      // Not JSON (an HTML error page, for example): keep the status and the library's code.
     }
     const apiError = graphApiErrorFromBody(error.statusCode, body, path)
     if (error.statusCode === 401) return new GraphAuthError(`${apiError.message} Check the tenant id, client id and client secret.`)
