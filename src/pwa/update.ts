@@ -37,10 +37,10 @@ export function isQuietRoute(route: Pick<RouteLocationNormalized, 'path'>): bool
 
 /** Registers /sw.js with workbox-window (no inline script, so the CSP needs no exception) and schedules update checks. */
 export function registerServiceWorker(router: Router): void {
+  // The toast stays quiet until the first navigation has settled on a screen.
   router.afterEach((to) => {
     state.onQuietScreen = isQuietRoute(to)
   })
-  state.onQuietScreen = isQuietRoute(router.currentRoute.value)
 
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
 

@@ -147,6 +147,7 @@ describe('web app manifest', () => {
       expect(screenshot, `${formFactor} screenshot`).toBeDefined()
       if (!screenshot) continue
       const [width, height] = screenshot.sizes.split('x').map(Number)
+      expect(existsSync(distFile(screenshot.src)), screenshot.src).toBe(true)
       expect(pngSize(distFile(screenshot.src)), screenshot.src).toEqual({ width, height })
     }
     const narrow = manifest.screenshots.find((entry) => entry.form_factor === 'narrow')

@@ -34,7 +34,7 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Continue' }).click()
 
-  const codeField = page.getByLabel(/6-digit code|code/i)
+  const codeField = page.getByLabel('Code', { exact: true })
   const outcome = await Promise.race([
     codeField.waitFor({ state: 'visible' }).then(() => 'code' as const),
     page.waitForURL((url) => !url.pathname.startsWith('/sign-in')).then(() => 'signed-in' as const),
