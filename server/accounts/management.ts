@@ -23,7 +23,7 @@ export async function setM365Permitted(db: Db, accountId: number, permitted: boo
   await updateAccount(db, accountId, { m365Permitted: permitted }, now.toISOString())
 }
 
-/** Disables the account and revokes all its sessions; returns how many sessions ended. */
+/** Disables the account and revokes all its sessions, returning how many sessions ended. */
 export async function disableAccount(db: Db, accountId: number, now: Date = new Date()): Promise<number> {
   await updateAccount(db, accountId, { disabled: true }, now.toISOString())
   return revokeAccountSessions(db, accountId, now.toISOString())
@@ -35,7 +35,7 @@ export async function enableAccount(db: Db, accountId: number, now: Date = new D
 
 /**
  * Removes the account's TOTP enrolment and recovery codes (for a lost phone) and revokes its
- * sessions; the person signs in with the password alone and can enrol again from the profile.
+ * sessions. The person then signs in with the password alone and can enrol again from the profile.
  */
 export async function resetMfa(db: Db, accountId: number, now: Date = new Date()): Promise<number> {
   await updateAccount(db, accountId, { totpSecretEnc: null, totpPendingSecretEnc: null, totpLastStep: null }, now.toISOString())

@@ -8,7 +8,7 @@ const KEY_LENGTH = 32
 const SALT_LENGTH = 16
 
 function deriveKey(password: string, salt: Buffer, options: { N: number; r: number; p: number }): Promise<Buffer> {
-  // scrypt needs 128 * N * r bytes; Node's default limit (32 MiB) is just too small for N = 2^15.
+  // scrypt needs 128 * N * r bytes, and Node's default maxmem (32 MiB) is just too small for N = 2^15.
   const scryptOptions: ScryptOptions = { ...options, maxmem: 256 * options.N * options.r }
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, scryptOptions, (error, key) => (error ? reject(error) : resolve(key)))
@@ -22,7 +22,7 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$')
 }
 
-/** Checks a password against a stored hash in constant time; a malformed hash never matches. */
+/** Checks a password against a stored hash in constant time. A malformed hash never matches. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$')
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false

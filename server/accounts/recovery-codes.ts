@@ -24,7 +24,7 @@ export function normalizeRecoveryCode(input: string): string | null {
   return RECOVERY_CODE_PATTERN.test(code) ? code : null
 }
 
-/** SHA-256 of a normalized recovery code; the codes are random, so a fast hash is enough. */
+/** Hashes a normalized recovery code with SHA-256. The codes are random, so a fast hash is enough. */
 export function hashRecoveryCode(code: string): string {
   return hashToken(code)
 }

@@ -15,7 +15,7 @@ import { mergeSettings, parseStoredSettings } from './settings.js'
 import { hashToken, newToken } from './tokens.js'
 
 // Account and organization operations shared by the CLI, the demo seeding and the tests.
-// Each takes the writer connection; `now` defaults to the wall clock.
+// Each takes the writer connection, and `now` defaults to the wall clock.
 
 /** Default life of an invitation link, in hours. */
 export const DEFAULT_INVITATION_HOURS = 72
@@ -106,8 +106,8 @@ export async function createAccount(
 }
 
 /**
- * Enrols a TOTP secret as confirmed (no first code needed; used by the demo and the CLI's
- * tests) and returns fresh recovery codes, replacing any earlier enrolment.
+ * Enrols a TOTP secret as confirmed, without asking for a first code, for the demo accounts and
+ * tests. Replaces any earlier enrolment and returns fresh recovery codes.
  */
 export async function enrollTotp(db: Db, secretKey: string, accountId: number, base32Secret: string, now: Date = new Date()): Promise<string[]> {
   const secret = base32Secret.replace(/\s+/g, '').toUpperCase()

@@ -11,8 +11,8 @@ export class InvalidSettingsError extends Error {
 type SettingsPatch = Partial<PortalSettings>
 
 /**
- * Merges a patch over `base` one level deep (so `{ provider: { name } }` keeps the other
- * provider fields) and validates the result; throws InvalidSettingsError naming the field.
+ * Merges a patch over `base` one level deep, so `{ provider: { name } }` keeps the other
+ * provider fields, and validates the result. Throws InvalidSettingsError naming the field.
  */
 export function mergeSettings(base: PortalSettings, patch: SettingsPatch): PortalSettings {
   const merged: Record<string, unknown> = structuredClone(base)
@@ -25,7 +25,7 @@ export function mergeSettings(base: PortalSettings, patch: SettingsPatch): Porta
   return validateSettings(merged)
 }
 
-/** Validates a complete settings object against PortalSettings; throws naming the first invalid field. */
+/** Validates a complete settings object against PortalSettings and throws naming the first invalid field. */
 export function validateSettings(candidate: unknown): PortalSettings {
   if (Value.Check(PortalSettings, candidate)) {
     const settings = candidate as PortalSettings

@@ -19,7 +19,7 @@ export type PasswordCheck =
   | { kind: 'invalid'; account: AccountRow | null; reason: 'unknown_email' | 'no_password' | 'wrong_password' | 'disabled' }
   | { kind: 'locked'; account: AccountRow; until: Date }
 
-/** The lock end of an account, or null when it is not locked at `now`. */
+/** Returns when the account's lock ends, or null when it is not locked at `now`. */
 export function lockedUntil(account: AccountRow, now: Date): Date | null {
   if (!account.lockedUntil) return null
   const until = new Date(account.lockedUntil)
@@ -50,7 +50,7 @@ export async function checkPassword(db: Db, email: string, password: string, now
   return { kind: 'ok', account }
 }
 
-/** Counts a failed attempt; returns the lock end when this attempt reached the threshold. */
+/** Counts a failed attempt and returns the lock end when this attempt reached the threshold. */
 export async function recordFailedAttempt(db: Db, account: AccountRow, now: Date): Promise<Date | null> {
   const failures = await incrementFailedSignIns(db, account.id, now.toISOString())
   if (failures < LOCKOUT_THRESHOLD) return null

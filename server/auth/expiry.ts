@@ -1,6 +1,6 @@
 import type { PortalSettings } from '../contract/settings.js'
 
-/** Why a session ended on its own, or null while it is still valid at `now`. */
+/** Returns which timeout ended the session, or null while it is still valid at `now`. */
 export function sessionExpiry(
   session: { createdAt: string; lastSeenAt: string },
   settings: PortalSettings['session'],

@@ -14,7 +14,7 @@ export const DEFAULT_AUTH_RATE_LIMIT: AuthRateLimit = { max: 30, timeWindowMs: 6
 export const LOCKOUT_THRESHOLD = 5
 export const LOCKOUT_MS = 15 * 60_000
 
-/** The contract's 429 body for @fastify/rate-limit, with Retry-After in seconds. */
+/** Builds the 429 error for @fastify/rate-limit, with Retry-After in seconds. */
 export function rateLimitError(_request: FastifyRequest, context: { ttl: number }): ApiError {
   const seconds = Math.max(1, Math.ceil(context.ttl / 1000))
   return new ApiError('rate_limited', `Too many attempts from this address. Try again in ${seconds} seconds.`, undefined, {
@@ -22,7 +22,7 @@ export function rateLimitError(_request: FastifyRequest, context: { ttl: number 
   })
 }
 
-/** The 429 for a locked account, saying when it unlocks. */
+/** Builds the 429 error for a locked account, saying when it unlocks. */
 export function lockedError(lockedUntil: Date, now: Date): ApiError {
   const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000))
   const minutes = Math.ceil(seconds / 60)

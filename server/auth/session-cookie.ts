@@ -23,7 +23,7 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
   reply.clearCookie(SESSION_COOKIE, cookieOptions(request))
 }
 
-/** The raw session token from the request's cookie, if any. */
+/** Returns the raw session token from the request's cookie, if any. */
 export function sessionTokenOf(request: FastifyRequest): string | undefined {
   const token = request.cookies[SESSION_COOKIE]
   return token && token.length <= 128 ? token : undefined

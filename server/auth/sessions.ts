@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js'
 import { completeSessionMfa, insertSession } from '../db/repositories/sessions.js'
 import { hashToken, newToken } from '../accounts/tokens.js'
 
-/** Creates a session row and returns its cookie token; only the token's hash is stored. */
+/** Creates a session row and returns its cookie token. Only the token's hash is stored. */
 export async function startSession(db: Db, input: { accountId: number; orgId: number; mfaPending: boolean; now: Date }): Promise<{ token: string; sessionId: number }> {
   const token = newToken()
   const sessionId = await insertSession(db, {

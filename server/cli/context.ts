@@ -5,7 +5,7 @@ import { openDatabase, type DatabaseConnections } from '../db/database.js'
 import { AccountInputError } from '../accounts/service.js'
 import { InvalidSettingsError } from '../accounts/settings.js'
 
-/** What a CLI command may use; tests pass a fake with captured output and scripted input. */
+/** Services a CLI command uses. Tests pass a fake with captured output and scripted input. */
 export interface CliContext {
   config: Config
   openDb(): Promise<DatabaseConnections>
@@ -93,7 +93,9 @@ function createLineReader(): { next(prompt: string): Promise<string> } {
       ensureReader()
       if (process.stdin.isTTY) process.stderr.write(prompt)
       muted = Boolean(process.stdin.isTTY)
-      const line = lines.length > 0 ? lines.shift()! : ended ? null : await new Promise<string | null>((resolve) => waiting.push(resolve))
+      let line: string | null = null
+      if (lines.length > 0) line = lines.shift()!
+      else if (!ended) line = await new Promise<string | null>((resolve) => waiting.push(resolve))
       muted = false
       if (process.stdin.isTTY) process.stderr.write('\n')
       if (line === null) throw new CliUsageError('Expected a line on standard input, but it ended. Pipe the value in, for example `printf "%s\\n" "$VALUE" | npm run portal -- ...`.')
@@ -102,7 +104,7 @@ function createLineReader(): { next(prompt: string): Promise<string> } {
   }
 }
 
-/** The real context: configuration from the environment, output to stdout/stderr, input from stdin. */
+/** Creates the real context: configuration from the environment, output to stdout and stderr, input from stdin. */
 export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliContext & { close(): Promise<void> } {
   let config: Config | null = null
   let connections: Promise<DatabaseConnections> | null = null

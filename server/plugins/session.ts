@@ -29,8 +29,8 @@ const SESSIONLESS_ROUTES = new Set(['/api/v1/auth/sign-in', '/api/v1/auth/invita
 
 /**
  * Reads the `portal_session` cookie on every API request and sets `request.auth`. A session past
- * its idle or absolute timeout is revoked and answered with 401 `session_expired`; revoked or
- * unknown tokens leave `request.auth` null, so the route answers `not_signed_in`.
+ * its idle or absolute timeout is revoked and gets 401 `session_expired`. Revoked or unknown
+ * tokens leave `request.auth` null, so the route returns `not_signed_in`.
  */
 export default fp<SessionPluginOptions>(
   async (app, options) => {

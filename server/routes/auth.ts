@@ -18,7 +18,7 @@ const WRONG_PASSWORD = 'The email or password is incorrect.'
 const WRONG_CODE = 'The code is incorrect or was already used. Enter the current code from your authenticator app, or a recovery code.'
 const INVALID_INVITATION = 'This invitation link is invalid, expired or already used. Ask your IT provider for a new one.'
 
-/** Sign-in (password, then TOTP when enrolled), sign-out and invitation acceptance. */
+/** Registers sign-in (password, then TOTP when enrolled), sign-out and invitation acceptance. */
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const rateLimit = { max: app.authRateLimit.max, timeWindow: app.authRateLimit.timeWindowMs }
 

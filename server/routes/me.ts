@@ -18,7 +18,7 @@ import { ApiError } from '../errors.js'
 
 const WRONG_CODE = 'The code is incorrect or was already used. Enter the current code from your authenticator app.'
 
-/** The signed-in account: profile, permissions, password change and TOTP enrolment. */
+/** Registers the signed-in account's routes: profile, permissions, password change and TOTP enrolment. */
 const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const rateLimit = { max: app.authRateLimit.max, timeWindow: app.authRateLimit.timeWindowMs }
 

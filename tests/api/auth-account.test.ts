@@ -79,7 +79,7 @@ describe('disabled account', () => {
 })
 
 describe('TOTP enrolment', () => {
-  it('enrols with a QR code, confirms with a code and removes with a code', async () => {
+  it('enrols, confirms and removes TOTP', async () => {
     await seedAccount(server, { email: 'ann@contoso.example', role: 'standard', password: PASSWORD })
     const cookie = await signIn(server, 'ann@contoso.example', PASSWORD)
 

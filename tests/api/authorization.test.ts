@@ -48,7 +48,7 @@ const NOT_SIGNED_IN: Expected = [401, 'not_signed_in']
 const MFA_REQUIRED: Expected = [401, 'mfa_required']
 const M365_DISABLED: Expected = [403, 'm365_disabled']
 const NOT_PERMITTED: Expected = [403, 'm365_not_permitted']
-const TAB_REFUSED: Expected = [403, 'tab_not_permitted']
+const TAB_NOT_PERMITTED: Expected = [403, 'tab_not_permitted']
 const ALERTS_DISABLED: Expected = [403, 'alerts_disabled']
 const NOT_FOUND: Expected = [404, 'not_found']
 
@@ -67,7 +67,7 @@ const tabRoute: Expectations = {
   otherOrganization: OK,
   m365Disabled: M365_DISABLED,
   notPermitted: NOT_PERMITTED,
-  tabNotAllowed: TAB_REFUSED,
+  tabNotAllowed: TAB_NOT_PERMITTED,
   alertsDisabled: OK,
 }
 
@@ -106,7 +106,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/m365/mailboxes': { expect: tabRoute },
   'GET /api/v1/m365/groups': { expect: tabRoute },
   'GET /api/v1/m365/collaboration': { expect: tabRoute },
-  'GET /api/v1/m365/sign-ins': { expect: { ...tabRoute, standard: TAB_REFUSED } },
+  'GET /api/v1/m365/sign-ins': { expect: { ...tabRoute, standard: TAB_NOT_PERMITTED } },
   'GET /api/v1/m365/devices': { expect: tabRoute },
   'GET /api/v1/alerts': { expect: alertsRoute },
   'GET /api/v1/alerts/:id': { url: '/api/v1/alerts/alert-contoso', expect: { ...alertsRoute, otherOrganization: NOT_FOUND, tabNotAllowed: NOT_FOUND } },

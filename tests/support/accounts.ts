@@ -45,7 +45,9 @@ export async function seedAccount(server: TestServer, input: SeedAccountInput): 
 
 /** Returns the `name=value` pair of the session cookie set by a response, or throws. */
 export function sessionCookieFrom(setCookie: string | string[] | undefined): string {
-  const headers = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []
+  let headers: string[] = []
+  if (Array.isArray(setCookie)) headers = setCookie
+  else if (setCookie) headers = [setCookie]
   const pair = headers.map((header) => header.split(';')[0]!).find((candidate) => candidate.startsWith(`${SESSION_COOKIE}=`))
   if (!pair || pair === `${SESSION_COOKIE}=`) throw new Error(`Expected a ${SESSION_COOKIE} cookie in the response, got: ${JSON.stringify(headers)}`)
   return pair

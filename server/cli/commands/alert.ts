@@ -3,7 +3,7 @@ import { findOrganizationBySlug } from '../../accounts/service.js'
 import { alertExists, upsertAlertTriage, type TriageUpdate } from '../../db/repositories/triage.js'
 import { cliCommand, CliFailure, CliUsageError } from '../context.js'
 
-/** Longest note the provider may attach; the PWA shows it in full on the alert screen. */
+/** Maximum length of the provider's note, which the PWA shows in full on the alert screen. */
 const MAX_NOTE_LENGTH = 4000
 
 export const help = `Usage: portal alert <command> SLUG ALERT_ID ...

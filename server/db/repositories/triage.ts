@@ -31,7 +31,7 @@ export async function upsertAlertTriage(db: Db, orgId: number, alertId: string, 
     .execute()
 }
 
-/** Whether the organization has synced an alert with this id (in any run still stored). */
+/** Checks whether the organization has synced an alert with this id, in any run still stored. */
 export async function alertExists(db: Db, orgId: number, alertId: string): Promise<boolean> {
   const row = await db.selectFrom('m365_alerts').select('id').where('org_id', '=', orgId).where('id', '=', alertId).limit(1).executeTakeFirst()
   return row !== undefined
