@@ -31,7 +31,8 @@ function cacheControl(relativePath: string): string {
 
 /**
  * Serves a built single-page app from `root` on 127.0.0.1 and a free port: files as they are
- * (no compression, like the portal), and index.html for any other GET so client routes reload.
+ * (no compression, like the portal), a JSON 404 under /api/, and index.html for any other GET so
+ * client routes reload.
  */
 export async function startStaticServer(root: string): Promise<StaticServer> {
   const absoluteRoot = path.resolve(root)
@@ -45,6 +46,11 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       return
     }
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
+    if (pathname.startsWith('/api/')) {
+      // No API here: a signed-out answer lets an app's first screen render as for a new visitor.
+      response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"No API on the static server."}}')
+      return
+    }
     const candidate = path.resolve(absoluteRoot, `.${pathname}`)
     const insideRoot = candidate.startsWith(`${absoluteRoot}${path.sep}`)
     const isFile = insideRoot && existsSync(candidate) && statSync(candidate).isFile()
