@@ -11,7 +11,7 @@ import type { PurgeReply, ServiceWorkerRequest } from './sw/protocol'
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> }
 
-// 1. Updates wait until the page asks for them (the "A new version is ready." toast), so a
+// 1. Updates wait until the page requests them (the "A new version is ready." toast), so a
 //    running screen never switches code under the user. On the very first install there is no
 //    old version, so the worker takes control of the open page at once.
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
@@ -39,7 +39,7 @@ registerRoute(
 registerRoute(({ url, request, sameOrigin }) => sameOrigin && isCacheableApiRequest(url, request.method), handleApiRequest, 'GET')
 
 // 5. Purge requests from the page (sign-out, account change). The reply lists what was deleted,
-//    so the page can wait for it before it shows the sign-in screen.
+//    so a page can wait for it before it shows the sign-in screen.
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const message = event.data as ServiceWorkerRequest | null
   const port = event.ports[0]

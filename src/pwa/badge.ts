@@ -1,7 +1,7 @@
 import { watch, type WatchStopHandle } from 'vue'
 
-// The app icon badge (Badging API: Chromium on desktop and Android, Safari for home screen apps
-// from iOS 16.4). Browsers without it keep only the in-app badges.
+// The app icon badge, through the Badging API where the browser has it. Browsers without it
+// keep only the in-app badges.
 
 type BadgingNavigator = Navigator & {
   setAppBadge(count?: number): Promise<void>
@@ -25,7 +25,7 @@ export function mirrorAppBadge(count: () => number, isSignedIn: () => boolean): 
     () => (isSignedIn() ? count() : 0),
     (value) => {
       const update = value > 0 ? badging.setAppBadge(value) : badging.clearAppBadge()
-      // The browser rejects when the permission or install state does not allow badging; the
+      // The browser rejects when the permission or install state does not allow badging. The
       // in-app badges still show the count.
       update.catch(() => {})
     },

@@ -4,7 +4,7 @@ import { captureInstallPrompt } from './install-prompt'
 import { reportCachedResponse } from './offline-state'
 import { registerServiceWorker } from './update'
 
-/** Build label from VITE_APP_VERSION at build time; shown on <html data-app-version> for support and tests. */
+/** Build label, from VITE_APP_VERSION at build time. It is shown on <html data-app-version> for support and tests. */
 export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION || 'dev'
 
 /**
@@ -18,7 +18,7 @@ export function installPwa(router: Router): void {
   captureInstallPrompt()
   installChunkRecovery(router)
 
-  // The stamp belongs to the screen that loaded the data; the next screen reports its own.
+  // The stamp belongs to the screen that loaded the data, and the next screen reports its own.
   router.afterEach((to, from) => {
     if (to.path !== from.path) reportCachedResponse(null)
   })

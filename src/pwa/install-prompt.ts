@@ -3,7 +3,7 @@ import { computed, shallowRef } from 'vue'
 // Install support: Chromium's beforeinstallprompt event (saved so the More menu can show it
 // later), and the Add to Home Screen route that iOS Safari needs instead.
 
-/** The Chromium event; not in TypeScript's DOM library because it is not a web standard. */
+/** Chromium's install event, missing from TypeScript's DOM library because it is not a web standard. */
 interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>
   readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed'; platform: string }>
@@ -27,10 +27,10 @@ export function isIosDevice(): boolean {
   return /iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)
 }
 
-/** Saves the install offer; runs at startup because the event fires once, early. */
+/** Saves the install offer. Call it at startup, because the browser fires the event once and early. */
 export function captureInstallPrompt(): void {
   window.addEventListener('beforeinstallprompt', (event) => {
-    // Keep the browser's own mini-infobar away; the More menu offers the install instead.
+    // Suppresses the browser's own mini-infobar, because the More menu offers the install instead.
     event.preventDefault()
     savedPrompt.value = event as BeforeInstallPromptEvent
   })
@@ -40,7 +40,7 @@ export function captureInstallPrompt(): void {
   })
 }
 
-/** Shows the browser's install dialog; resolves true when the user accepted. */
+/** Shows the browser's install dialog and resolves true when the user accepted. */
 export async function promptInstall(): Promise<boolean> {
   const event = savedPrompt.value
   if (!event) return false

@@ -1,6 +1,6 @@
 import { readonly, ref } from 'vue'
 
-// The time of the cached data on screen, shared by the HTTP client (which sees the
+// The time of the cached data on screen, shared by the HTTP client (which reads the
 // X-SW-Cached-At header) and the offline banner (which shows it).
 
 const cachedAt = ref<string | null>(null)

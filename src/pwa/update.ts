@@ -3,9 +3,9 @@ import type { RouteLocationNormalized, Router } from 'vue-router'
 import { Workbox } from 'workbox-window'
 
 // Service worker registration and the "A new version is ready." flow. A new version installs in
-// the background and waits; it takes over only when the user taps Reload.
+// the background and waits, and it takes over only when the user taps Reload.
 
-/** How often a running app asks the server for a new service worker. */
+/** Interval at which a running app checks the server for a new service worker. */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000
 
 /** Time after Reload at which the page reloads even without a controllerchange event. */
@@ -17,11 +17,11 @@ const QUIET_PATH_PATTERN = /^\/(?:sign-in|invitation)(?:\/|$)/
 const state = reactive({
   /** A new service worker is installed and waiting. */
   waiting: false,
-  /** The user closed the toast; it returns at the next launch. */
+  /** The user closed the toast, which returns at the next launch. */
   dismissed: false,
   /** The current screen is sign-in or an invitation. */
   onQuietScreen: true,
-  /** The user tapped Reload; the page reloads once the new version controls it. */
+  /** The user tapped Reload, so the page reloads once the new version controls it. */
   reloading: false,
 })
 
@@ -58,7 +58,7 @@ export function registerServiceWorker(router: Router): void {
   })
 
   void workbox.register().catch((error: unknown) => {
-    // Registration fails in private modes and on insecure origins; the app still works online.
+    // Registration fails in some private modes and on insecure origins. The app still works online.
     console.warn('Service worker registration failed', error)
   })
 
@@ -68,7 +68,7 @@ export function registerServiceWorker(router: Router): void {
   window.setInterval(checkForUpdate, UPDATE_CHECK_INTERVAL_MS)
 }
 
-/** Asks the browser to fetch /sw.js again; a changed file installs and then waits. */
+/** Requests /sw.js again, so a changed file installs and then waits. */
 export function checkForUpdate(): void {
   if (!workbox || !navigator.onLine) return
   void workbox.update().catch(() => {
@@ -76,7 +76,7 @@ export function checkForUpdate(): void {
   })
 }
 
-/** Activates the waiting version; the page reloads once when it takes control. */
+/** Activates the waiting version. The page reloads once when that version takes control. */
 export function applyUpdate(): void {
   if (!workbox || state.reloading) return
   state.reloading = true

@@ -6,14 +6,14 @@ import { API_CACHE_PREFIX, CACHED_AT_HEADER, apiCacheName } from './protocol'
 // Runtime caching of GET /api/v1 responses, one Cache Storage cache per account.
 //
 // Expiry is done here from a timestamp header on the stored copy instead of with
-// workbox-expiration, because that package keeps its timestamps in an IndexedDB database
+// workbox-expiration. That package keeps its timestamps in an IndexedDB database
 // ("workbox-expiration") that outlives the deleted caches, and nothing of an account may remain
 // on the device after sign-out.
 
 /** How long a request waits for the network before the stored copy is served. */
 const NETWORK_TIMEOUT_SECONDS = 4
 
-/** Maximum entries per account; the oldest writes are deleted first. */
+/** Maximum entries per account. The oldest writes are deleted first. */
 export const MAX_ENTRIES_PER_PARTITION = 300
 
 /** Time of the last purge per partition, so a response still in flight at that moment is not stored afterwards. */
@@ -27,7 +27,7 @@ export async function handleApiRequest({ request, event }: RouteHandlerCallbackO
   const policy = readCachePolicy(request.headers)
 
   if (policy.kind === 'network-only') {
-    // The organization turned offline caching off (max age 0): drop what this account stored before.
+    // The organization turned offline caching off (max age 0), so what this account stored before goes.
     if (policy.partition !== null) await purgePartition(policy.partition)
     return fetch(request)
   }
@@ -118,7 +118,7 @@ async function stampCachedAt(response: Response, storedAt: Date): Promise<Respon
   return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers })
 }
 
-/** Returns true when the stored copy is younger than maxAgeHours; a copy without a valid stamp is never fresh. */
+/** Returns true when the stored copy is younger than maxAgeHours. A copy without a valid stamp is never fresh. */
 export function isFresh(cachedResponse: Response, maxAgeHours: number, now: number): boolean {
   const storedAt = Date.parse(cachedResponse.headers.get(CACHED_AT_HEADER) ?? '')
   if (Number.isNaN(storedAt)) return false
@@ -142,7 +142,7 @@ async function deleteWithdrawnEntries(cacheName: string): Promise<void> {
   await Promise.all(requests.filter((request) => isWithdrawnByForbidden(request.url)).map((request) => cache.delete(request)))
 }
 
-/** Deletes the oldest writes beyond maxEntries; Cache.keys() lists entries in insertion order. */
+/** Deletes the oldest writes beyond maxEntries, relying on Cache.keys() listing entries in insertion order. */
 async function trimToMaxEntries(cacheName: string, maxEntries: number): Promise<void> {
   // caches.open would re-create a cache that a purge has just deleted.
   if (!(await caches.has(cacheName))) return

@@ -1,7 +1,7 @@
 import { MAX_AGE_HEADER, PARTITION_HEADER } from './protocol'
 
-// Which API requests the service worker may store, and under which account. Pure functions on
-// URLs and headers, so the rules read the same in the worker and in tests.
+// Which API requests the service worker may store, and under which account: pure functions on
+// URLs and headers, kept apart from the Cache Storage code.
 
 /** Shape of a cache partition: the opaque `cacheKey` from /me, never an email address. */
 const PARTITION_PATTERN = /^[A-Za-z0-9._~-]{1,128}$/
@@ -52,7 +52,7 @@ export function readCachePolicy(headers: Headers): CachePolicy {
   return { kind: 'cache', partition, maxAgeHours }
 }
 
-/** Returns true when a stored entry at this URL holds data that a FORBIDDEN_DATA_CODES error withdraws. */
+/** Returns true when a stored entry at this URL contains data that a FORBIDDEN_DATA_CODES error withdraws. */
 export function isWithdrawnByForbidden(url: string): boolean {
   const path = new URL(url).pathname
   return FORBIDDEN_DATA_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))

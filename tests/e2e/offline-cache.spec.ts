@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, expect, readApiCaches, signIn, test, waitForServiceWorke
 import { REPO_ROOT, startPortal, type PortalServer } from './support/portal-server'
 
 // The service worker's API cache rules, checked with the same requests the app sends: what
-// is stored, for whom, for how long, and when it is deleted.
+// is stored, under which account, for how long, and when it is deleted.
 
 type CacheHeaders = Record<'X-Cache-Partition' | 'X-Cache-Max-Age-Hours', string>
 
@@ -24,7 +24,7 @@ async function signInAndReadCacheHeaders(page: Page, email: string): Promise<Cac
   return { 'X-Cache-Partition': partition ?? '', 'X-Cache-Max-Age-Hours': maxAge ?? '' }
 }
 
-/** Fetches from inside the page, through the service worker; returns status and X-SW-Cached-At, or the error. */
+/** Fetches from inside the page, through the service worker, and returns the status and X-SW-Cached-At or the error. */
 async function fetchInPage(page: Page, url: string, headers: Record<string, string>, method = 'GET') {
   return page.evaluate(
     async ({ url, headers, method }) => {
@@ -111,7 +111,7 @@ test.describe('API cache rules', () => {
     const cacheName = `api-${headers['X-Cache-Partition']}`
     expect((await fetchInPage(page, '/api/v1/m365/overview', headers)).status).toBe(200)
 
-    // Age the stored copy: its stamp moves one hour past the account's maximum age.
+    // Ages the stored copy by moving its stamp one hour past the account's maximum age.
     const maxAgeHours = Number(headers['X-Cache-Max-Age-Hours'])
     await page.evaluate(
       async ({ name, hours }) => {
@@ -132,7 +132,7 @@ test.describe('API cache rules', () => {
     expect(await readCachedPaths(page, cacheName)).not.toContain('/api/v1/m365/overview')
   })
 
-  test('the page can ask the service worker to delete a partition', async ({ page }) => {
+  test('purge message deletes a partition', async ({ page }) => {
     const headers = await signInAndReadCacheHeaders(page, DEMO_ACCOUNTS.manager)
     const partition = headers['X-Cache-Partition']
 

@@ -93,7 +93,7 @@ test.describe('Sign-out and account change', () => {
     await openUsersAndReadFirstName(page)
     expect(await readApiCaches(page)).toHaveLength(1)
 
-    // The session cookie disappears, as when it expires: the next API call answers 401.
+    // The session cookie disappears, as when it expires, so the next API call returns 401.
     await context.clearCookies()
     const unauthorized = page.waitForResponse((response) => response.url().includes('/api/v1/') && response.status() === 401)
     await page.reload()

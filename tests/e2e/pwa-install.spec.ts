@@ -51,7 +51,7 @@ test.describe('Install', () => {
   })
 
   test('on iPhone, Install app explains Add to Home Screen', async ({ page }, testInfo) => {
-    test.skip(testInfo.project.name !== 'iphone', 'iOS has no install prompt; other browsers get the browser dialog.')
+    test.skip(testInfo.project.name !== 'iphone', 'Only iOS gets the Add to Home Screen sheet, because other browsers show their own install dialog.')
 
     await signIn(page, DEMO_ACCOUNTS.standard)
     await page.goto('/more')

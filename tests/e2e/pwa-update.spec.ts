@@ -6,8 +6,8 @@ import { E2E_NEXT_STATIC_DIR } from './support/build-app'
 import { startPortal, type PortalServer } from './support/portal-server'
 import { DEMO_ACCOUNTS, expect, signIn, test, waitForServiceWorker } from './support'
 
-// Deploys while the app is open: the service worker finds the new version and asks before it
-// switches, and a page running the old version recovers from lazy chunks that are gone.
+// Deploys while the app is open: the service worker finds the new version and waits for the
+// user before it switches, and a page running the old version recovers from lazy chunks that are gone.
 // Each test starts its own server, because it restarts or changes what is served.
 
 const firstBuild = () => process.env.E2E_STATIC_DIR ?? ''
@@ -74,7 +74,7 @@ test.describe('Update to a new version', () => {
     await server.stop()
     server = await startPortal({ staticDir: E2E_NEXT_STATIC_DIR, port, dataDir })
 
-    // A relaunch finds the new service worker; the old version keeps running until Reload.
+    // A relaunch finds the new service worker, and the old version keeps running until Reload.
     await page.goto('/')
     const toast = page.getByRole('status').filter({ hasText: 'A new version is ready.' })
     await expect(toast).toBeVisible()
@@ -144,7 +144,7 @@ test.describe('Lazy chunks removed by a deploy', () => {
     expect(loads.count).toBe(1)
   })
 
-  test('a chunk missing in the new version too does not reload in a loop', async ({ browser }) => {
+  test('a chunk that stays missing reloads only once', async ({ browser }) => {
     folder = copyBuild(firstBuild())
     server = await startPortal({ staticDir: folder })
     const context = await browser.newContext({ baseURL: server.baseURL, serviceWorkers: 'block' })
@@ -156,7 +156,7 @@ test.describe('Lazy chunks removed by a deploy', () => {
     await page.getByRole('link', { name: /^More/ }).click()
 
     await expect.poll(() => loads.count).toBe(1)
-    // Give a second reload time to happen; the guard must stop it.
+    // Leaves time for a second reload, which the guard must prevent.
     await page.waitForTimeout(3_000)
     expect(loads.count).toBe(1)
   })

@@ -17,10 +17,10 @@ export const E2E_VERSION = 'e2e-1'
 export const E2E_NEXT_STATIC_DIR = path.join(REPO_ROOT, 'node_modules/.cache/clientone-e2e/dist-next')
 export const E2E_NEXT_VERSION = 'e2e-2'
 
-/** Inputs of the PWA build; a newer file in any of them makes the build stale. */
+/** Inputs of the PWA build. A newer file in any of them makes the build stale. */
 const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
 
-/** Runs `vite build` into outDir; `version` becomes VITE_APP_VERSION (shown as <html data-app-version>). */
+/** Runs `vite build` into outDir with `version` as VITE_APP_VERSION (shown as <html data-app-version>). */
 export async function buildPwa(outDir: string, version: string): Promise<void> {
   try {
     await run(path.join(REPO_ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
@@ -34,7 +34,7 @@ export async function buildPwa(outDir: string, version: string): Promise<void> {
   }
 }
 
-/** Returns true when outDir holds a build (index.html and sw.js) newer than every build input. */
+/** Returns true when outDir contains a build (index.html and sw.js) newer than every build input. */
 export function isBuildCurrent(outDir: string): boolean {
   const indexFile = path.join(outDir, 'index.html')
   if (!existsSync(indexFile) || !existsSync(path.join(outDir, 'sw.js'))) return false

@@ -16,7 +16,7 @@ export const DEMO_ACCOUNTS = {
   mfa: 'mfa@contoso.example',
   /** Contoso standard user who is not permitted Microsoft 365 data. */
   restricted: 'restricted@contoso.example',
-  /** Fabrikam manager; Fabrikam has Microsoft 365 turned off. */
+  /** Fabrikam manager, in an organization with Microsoft 365 turned off. */
   fabrikam: 'owner@fabrikam.example',
 } as const
 

@@ -3,8 +3,8 @@
  *
  *   import { test, expect, DEMO_ACCOUNTS, signIn, axeCheck } from './support'
  *
- * - The run starts one demo portal server (global-setup.ts); `page.goto('/...')` reaches it
- *   through the baseURL. Projects: 'iphone' (iPhone 13 emulated in Chromium) and 'pixel'.
+ * - The run starts one demo portal server (global-setup.ts), and `page.goto('/...')` reaches
+ *   it through the baseURL. Projects: 'iphone' (iPhone 13 emulated in Chromium) and 'pixel'.
  * - `signIn(page, DEMO_ACCOUNTS.manager)` signs in through the UI as a user would, including
  *   the TOTP step for accounts that have one, and resolves on the first screen after sign-in.
  * - `signOut(page)` signs out from the Profile screen and resolves on the sign-in screen; it
@@ -24,7 +24,7 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo'
 export { expect, test }
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo'
 
-/** Step of the last TOTP code this worker sent; the server rejects a code used twice. */
+/** Step of the last TOTP code this worker sent, because the server rejects a code used twice. */
 let lastTotpStep = -1
 
 /** Signs in through the sign-in screen and resolves once a signed-in screen is shown. */
@@ -42,7 +42,7 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
 
   if (outcome === 'code') {
     await codeField.fill(await nextTotpCode())
-    // The field submits by itself at 6 digits; Verify is the fallback if it has not.
+    // The field submits by itself at 6 digits, and Verify is the fallback if it has not.
     const left = await page
       .waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 3_000 })
       .then(() => true)

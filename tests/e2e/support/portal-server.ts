@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
 
-/** Time allowed for the server to answer its first request. */
+/** Time allowed for the server to respond to its first request. */
 const START_TIMEOUT_MS = 60_000
 
 export interface PortalServer {
@@ -26,9 +26,9 @@ export interface PortalServer {
 export interface StartPortalOptions {
   /** Folder of a built PWA to serve. */
   staticDir: string
-  /** SQLite folder; a new temporary one when unset. Reuse one to restart with the same accounts. */
+  /** SQLite folder, or a new temporary one when unset. Reuse one to restart with the same accounts. */
   dataDir?: string
-  /** Port to listen on; a free one when unset. Reuse one to restart on the same origin. */
+  /** Port to listen on, or a free one when unset. Reuse one to restart on the same origin. */
   port?: number
 }
 
@@ -39,12 +39,12 @@ export async function findFreePort(): Promise<number> {
     probe.once('error', reject)
     probe.listen({ host: '127.0.0.1', port: 0 }, () => {
       const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port assigned'))))
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('Finding a free port failed: the OS assigned no port to a listen on port 0.'))))
     })
   })
 }
 
-/** Starts the portal in demo mode and resolves once it answers HTTP. */
+/** Starts the portal in demo mode and resolves once it responds to HTTP. */
 export async function startPortal(options: StartPortalOptions): Promise<PortalServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'clientone-e2e-data-'))
   const port = options.port ?? (await findFreePort())
@@ -103,7 +103,7 @@ async function waitUntilAnswering(baseURL: string, child: ChildProcess): Promise
   })
 
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`The portal server ${exited} before it answered on ${baseURL}.`)
+    if (exited) throw new Error(`The portal server ${exited} before it responded on ${baseURL}.`)
     try {
       await fetch(`${baseURL}/api/v1/me`, { signal: AbortSignal.timeout(2000) })
       return
@@ -111,7 +111,7 @@ async function waitUntilAnswering(baseURL: string, child: ChildProcess): Promise
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
   }
-  throw new Error(`The portal server did not answer on ${baseURL} within ${START_TIMEOUT_MS / 1000} s.`)
+  throw new Error(`The portal server did not respond on ${baseURL} within ${START_TIMEOUT_MS / 1000} s. Check the server output below.`)
 }
 
 /** Sends SIGTERM (the server closes gracefully) and SIGKILL if it is still running after 10 s. */
