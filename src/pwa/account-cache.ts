@@ -1,5 +1,5 @@
 import type { OfflineCacheSettings } from '../../server/contract/index.js'
-import { API_CACHE_PREFIX, MAX_AGE_HEADER, PARTITION_HEADER } from '../sw/protocol'
+import { API_CACHE_PREFIX, MAX_AGE_HEADER, PARTITION_HEADER, type ServiceWorkerRequest } from '../sw/protocol'
 
 /**
  * The signed-in account's device storage: which service worker cache its API responses go to,
@@ -60,7 +60,28 @@ export async function purgeAccountData(): Promise<void> {
   active = null
   clearPrefixedKeys(globalThis.localStorage)
   clearPrefixedKeys(globalThis.sessionStorage)
-  await Promise.all([deleteApiCaches(), deleteAppDatabases()])
+  await Promise.all([purgeInServiceWorker(), deleteApiCaches(), deleteAppDatabases()])
+}
+
+/** Time the purge waits for the service worker's reply before it carries on without it. */
+const SERVICE_WORKER_PURGE_TIMEOUT_MS = 2_000
+
+// The page deletes the caches itself as well, but only the service worker can drop a response
+// that is still in flight for the signed-out account, so it stores nothing after this point.
+async function purgeInServiceWorker(): Promise<void> {
+  const controller = globalThis.navigator?.serviceWorker?.controller
+  if (!controller) return
+
+  const channel = new MessageChannel()
+  const replied = new Promise<void>((resolve) => {
+    channel.port1.onmessage = () => resolve()
+  })
+  const timedOut = new Promise<void>((resolve) => setTimeout(resolve, SERVICE_WORKER_PURGE_TIMEOUT_MS))
+  const request: ServiceWorkerRequest = { type: 'PURGE_ALL_PARTITIONS' }
+  controller.postMessage(request, [channel.port2])
+
+  await Promise.race([replied, timedOut])
+  channel.port1.close()
 }
 
 function clearPrefixedKeys(storage: Storage | undefined): void {
