@@ -26,7 +26,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/sign-in',
     {
       config: { rateLimit },
-      schema: { body: SignInBody, response: { 200: SignInReply, ...errorResponses(400, 401, 403, 413, 429) } },
+      schema: { tags: ['auth'], body: SignInBody, response: { 200: SignInReply, ...errorResponses(400, 401, 403, 413, 429) } },
     },
     async (request, reply) => {
       const now = app.now()
@@ -69,7 +69,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/mfa',
     {
       config: { rateLimit },
-      schema: { body: MfaBody, response: { 200: Type.Object({}), ...errorResponses(400, 401, 403, 413, 429) } },
+      schema: { tags: ['auth'], body: MfaBody, response: { 200: Type.Object({}), ...errorResponses(400, 401, 403, 413, 429) } },
     },
     async (request, reply) => {
       const auth = request.auth
@@ -107,7 +107,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/auth/sign-out',
-    { schema: { response: { 204: Type.Null(), ...errorResponses(403) } } },
+    { schema: { tags: ['auth'], response: { 204: Type.Null(), ...errorResponses(403) } } },
     async (request, reply) => {
       const now = app.now()
       if (request.auth) {
@@ -127,7 +127,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/invitation',
     {
       config: { rateLimit },
-      schema: { body: InvitationBody, response: { 200: InvitationReply, ...errorResponses(400, 403, 413, 429) } },
+      schema: { tags: ['auth'], body: InvitationBody, response: { 200: InvitationReply, ...errorResponses(400, 403, 413, 429) } },
     },
     async (request, reply) => {
       const now = app.now()

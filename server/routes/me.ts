@@ -28,7 +28,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return account
   }
 
-  app.get('/me', { schema: { response: { 200: Me, ...errorResponses(401) } } }, async (request) => {
+  app.get('/me', { schema: { tags: ['me'], response: { 200: Me, ...errorResponses(401) } } }, async (request) => {
     const auth = assertSignedIn(request.auth)
     const { settings } = auth
     return {
@@ -53,7 +53,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/me/password',
-    { config: { rateLimit }, schema: { body: PasswordChangeBody, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 413, 429) } } },
+    { config: { rateLimit }, schema: { tags: ['me'], body: PasswordChangeBody, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 413, 429) } } },
     async (request, reply) => {
       const auth = assertSignedIn(request.auth)
       const account = await currentAccount(auth.account.id)
@@ -72,7 +72,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/me/totp',
-    { schema: { response: { 200: TotpStartReply, ...errorResponses(401, 403, 409) } } },
+    { schema: { tags: ['me'], response: { 200: TotpStartReply, ...errorResponses(401, 403, 409) } } },
     async (request) => {
       const auth = assertSignedIn(request.auth)
       const account = await currentAccount(auth.account.id)
@@ -91,7 +91,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/me/totp/confirm',
-    { config: { rateLimit }, schema: { body: TotpCodeBody, response: { 200: TotpConfirmReply, ...errorResponses(400, 401, 403, 409, 413, 429) } } },
+    { config: { rateLimit }, schema: { tags: ['me'], body: TotpCodeBody, response: { 200: TotpConfirmReply, ...errorResponses(400, 401, 403, 409, 413, 429) } } },
     async (request) => {
       const auth = assertSignedIn(request.auth)
       const account = await currentAccount(auth.account.id)
@@ -123,7 +123,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/me/totp',
-    { config: { rateLimit }, schema: { body: TotpCodeBody, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 409, 413, 429) } } },
+    { config: { rateLimit }, schema: { tags: ['me'], body: TotpCodeBody, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 409, 413, 429) } } },
     async (request, reply) => {
       const auth = assertSignedIn(request.auth)
       const account = await currentAccount(auth.account.id)
