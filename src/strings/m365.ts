@@ -73,13 +73,11 @@ export const m365Strings = {
     searchPlaceholder: 'Search name or email',
     filters: { licensed: 'Licensed', guests: 'Guests', disabled: 'Disabled' },
     count: (total: string) => `${total} users`,
-    showing: (shown: string, total: string) => `Showing ${shown} of ${total}`,
     chipDisabled: 'Disabled',
     chipGuest: 'Guest',
     chipUnlicensed: 'Unlicensed',
     emptyTitle: 'No users',
     emptyBody: 'Microsoft 365 has no users for this organisation yet.',
-    emptyFilteredTitle: (filters: string) => `No ${filters} users`,
   },
 
   user: {
@@ -121,7 +119,8 @@ export const m365Strings = {
   },
 
   mailboxes: {
-    sortNote: 'Nearest limit first',
+    searchPlaceholder: 'Search mailboxes',
+    countLine: (total: string) => `${total} mailboxes · nearest limit first`,
     usedOf: (used: string, quota: string) => `${used} of ${quota}`,
     usedNoQuota: (used: string) => `${used} used`,
     almostFull: 'Almost full',
@@ -137,6 +136,8 @@ export const m365Strings = {
   },
 
   groups: {
+    searchPlaceholder: 'Search groups',
+    countLine: (total: string) => `${total} groups`,
     kinds: {
       microsoft365: 'Microsoft 365',
       security: 'Security',
@@ -176,6 +177,11 @@ export const m365Strings = {
   },
 
   signIns: {
+    searchPlaceholder: 'Search user, app or location',
+    count: (count: string) => `${count} sign-ins`,
+    matchingCount: (count: string) => `${count} matching sign-ins`,
+    emptyFailed: 'No failed sign-ins',
+    emptySuccessful: 'No successful sign-ins',
     filters: { all: 'All', success: 'Successful', failure: 'Failed' },
     today: 'Today',
     yesterday: 'Yesterday',
@@ -218,6 +224,8 @@ export const m365Strings = {
   },
 
   devices: {
+    searchPlaceholder: 'Search devices',
+    countLine: (total: string) => `${total} devices`,
     joinTypes: { AzureAd: 'Entra joined', ServerAd: 'Hybrid joined', Workplace: 'Registered' } as Record<string, string>,
     unknownJoin: 'Join type unknown',
     compliant: 'Compliant',
@@ -233,8 +241,11 @@ export const m365Strings = {
     emptyBody: 'The last sync found no devices registered in Microsoft Entra.',
   },
 
-  noResults: (search: string) => `No results for "${search}"`,
-  noResultsBody: 'Check the spelling or try a shorter name.',
+  loadingMore: 'Loading more…',
+  loadMoreFailed: "Couldn't load more.",
+  showing: (shown: string, total: string) => `Showing ${shown} of ${total}`,
+  /** More pages match than are loaded yet, so the shown count is a lower bound. */
+  showingAtLeast: (shown: string, total: string) => `Showing ${shown}+ of ${total}`,
   noMatchesBody: 'Nobody matches these filters.',
   noItemsMatchBody: 'Nothing matches these filters.',
 } as const

@@ -1,11 +1,11 @@
 import { useIntersectionObserver } from '@vueuse/core'
-import { ref, type Ref } from 'vue'
+import { ref, type MaybeRefOrGetter } from 'vue'
 
 /**
  * Tracks whether a search field is on screen. The app bar shows a search icon once it has
  * scrolled away; `reveal` scrolls the page to the top and focuses the field.
  */
-export function useSearchVisibility(target: Ref<HTMLElement | null>, focus: () => void) {
+export function useSearchVisibility(target: MaybeRefOrGetter<HTMLElement | null | undefined>, focus: () => void) {
   const hidden = ref(false)
 
   useIntersectionObserver(target, (entries) => {
