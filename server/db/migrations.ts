@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 
 // Versioned migrations, in code so they run the same under tsx, compiled output and bundles.
 // Types stay portable: integer 0/1 for booleans and ISO text for timestamps.
@@ -421,6 +421,33 @@ const migrations: Record<string, Migration> = {
       ]) {
         await db.schema.dropTable(table).execute()
       }
+    },
+  },
+  // A trigram index over the folded sign-in search text, so a rare search term does not scan
+  // every stored sign-in. Triggers keep it in step with inserts, updates and deletes.
+  // NOTE: it indexes by rowid, which VACUUM may renumber because m365_sign_ins has no
+  // INTEGER PRIMARY KEY. After a VACUUM, run
+  // `insert into m365_sign_ins_fts(m365_sign_ins_fts) values ('rebuild')`. FTS5 is SQLite-only.
+  '003_sign_ins_search_index': {
+    async up(db: Kysely<any>) {
+      await sql`create virtual table m365_sign_ins_fts using fts5(search_norm, content='m365_sign_ins', tokenize='trigram')`.execute(db)
+      await sql`create trigger m365_sign_ins_fts_insert after insert on m365_sign_ins begin
+        insert into m365_sign_ins_fts (rowid, search_norm) values (new.rowid, new.search_norm);
+      end`.execute(db)
+      await sql`create trigger m365_sign_ins_fts_delete after delete on m365_sign_ins begin
+        insert into m365_sign_ins_fts (m365_sign_ins_fts, rowid, search_norm) values ('delete', old.rowid, old.search_norm);
+      end`.execute(db)
+      await sql`create trigger m365_sign_ins_fts_update after update of search_norm on m365_sign_ins begin
+        insert into m365_sign_ins_fts (m365_sign_ins_fts, rowid, search_norm) values ('delete', old.rowid, old.search_norm);
+        insert into m365_sign_ins_fts (rowid, search_norm) values (new.rowid, new.search_norm);
+      end`.execute(db)
+      await sql`insert into m365_sign_ins_fts (m365_sign_ins_fts) values ('rebuild')`.execute(db)
+    },
+    async down(db: Kysely<any>) {
+      for (const trigger of ['m365_sign_ins_fts_insert', 'm365_sign_ins_fts_delete', 'm365_sign_ins_fts_update']) {
+        await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db)
+      }
+      await sql`drop table if exists m365_sign_ins_fts`.execute(db)
     },
   },
 }

@@ -3,8 +3,10 @@ import type { SignInsPage } from '../../server/contract/m365.js'
 import { seedAccount, signIn } from '../support/accounts.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 import { tenantFor } from '../support/tenant.js'
+import { INDEX_CANDIDATE_LIMIT } from '../../server/db/repositories/m365/sign-ins.js'
 
 const PASSWORD = 'correct horse battery staple'
+const PAYROLL_APPS: Record<number, string> = { 8: 'Payroll 100% app', 9: 'Payroll 1000 app' }
 
 let server: TestServer
 let managerCookie: string
@@ -32,6 +34,7 @@ beforeAll(async () => {
       userDisplayName: hour === 5 ? 'Łukasz Nowak' : 'Adele Vance',
       city: hour === 6 ? 'São Paulo' : 'Lisboa',
       ipAddress: hour === 7 ? '198.51.100.7' : '203.0.113.10',
+      appDisplayName: PAYROLL_APPS[hour],
     })
   }
   // Two sign-ins in the same second: the id breaks the tie, newest id first.
@@ -45,6 +48,12 @@ beforeAll(async () => {
   await tenantFor(server.db.writer, unlicensed.orgId)
     .signIn({ id: 'old', createdAt: '2026-10-01T09:00:00.000Z' })
     .write({ capabilities: { signIns: 'needs_entra_p1' } })
+
+  // Another organization whose sign-ins make "Łukasz" too common for the trigram index.
+  const busy = await seedAccount(server, { org: 'busy', email: 'owner@busy.example', role: 'manager', password: PASSWORD })
+  await tenantFor(server.db.writer, busy.orgId)
+    .signIns(INDEX_CANDIDATE_LIMIT + 1, (index) => ({ createdAt: new Date(Date.UTC(2026, 10, 1) + index * 1000).toISOString(), userDisplayName: 'Łukasz Busy' }))
+    .write({ capabilities: { signIns: 'available' } })
 
   managerCookie = await signIn(server, 'manager@contoso.example', PASSWORD)
   unlicensedCookie = await signIn(server, 'owner@small.example', PASSWORD)
@@ -95,6 +104,29 @@ describe('GET /m365/sign-ins', () => {
     expect((await page('search=sao%20paulo')).items.map((item) => item.id)).toEqual(['s-06'])
     expect((await page('search=198.51.100')).items.map((item) => item.id)).toEqual(['s-07'])
     expect((await page('search=198.51.100')).items[0]?.location).toEqual({ city: 'Lisboa', state: null, countryOrRegion: 'PT' })
+  })
+
+  it('takes % literally in search', async () => {
+    expect((await page('search=100%25')).items.map((item) => item.id)).toEqual(['s-08'])
+    expect((await page('search=100_')).items).toEqual([])
+  })
+
+  it('searches short terms by scanning', async () => {
+    const result = await page('search=pt&limit=3')
+    expect(result.items.map((item) => item.id)).toEqual(['s-next-day', 's-23', 's-22'])
+  })
+
+  it('searches a term common elsewhere by scanning', async () => {
+    const result = await page('search=lukasz')
+    expect(result.items.map((item) => item.id)).toEqual(['s-05'])
+    expect(result.items[0]?.userDisplayName).toBe('Łukasz Nowak')
+  })
+
+  it('stops finding deleted sign-ins', async () => {
+    expect((await page('search=payroll%201000')).items.map((item) => item.id)).toEqual(['s-09'])
+    await server.db.writer.deleteFrom('m365_sign_ins').where('org_id', '=', orgId).where('id', '=', 's-09').execute()
+    expect((await page('search=payroll%201000')).items).toEqual([])
+    expect((await page('search=payroll')).items.map((item) => item.id)).toEqual(['s-08'])
   })
 
   it('is empty without Entra ID P1', async () => {

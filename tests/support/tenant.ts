@@ -369,6 +369,12 @@ export class TenantBuilder {
     return this
   }
 
+  /** Adds `count` sign-ins; `make(index)` returns each one's fields. */
+  signIns(count: number, make: (index: number) => SignInInput): this {
+    for (let index = 0; index < count; index++) this.signIn(make(index))
+    return this
+  }
+
   device(input: DeviceInput): this {
     const id = input.id ?? nextId('device')
     this.deviceRows.push({

@@ -1,6 +1,8 @@
+import { sql, type SqlBool } from 'kysely'
 import type { SignInItem, SignInsQuery } from '../../../contract/m365.js'
 import type { Db } from '../../database.js'
 import { toBool } from '../../database.js'
+import { fold } from '../../fold.js'
 import { decodeCursor, listFingerprint, matchesSearch, searchText, toPage, type KeyShape } from '../../pagination.js'
 import type { M365SignInsTable } from '../../schema.js'
 import { readDataset } from '../sync-state.js'
@@ -10,6 +12,15 @@ import { readDataset } from '../sync-state.js'
 // which the m365_sign_ins_order index serves by a backward scan.
 
 const CURSOR_SHAPE: KeyShape = ['string', 'string']
+
+/**
+ * Most sign-ins a search may take from the trigram index before it falls back to scanning in
+ * time order. A term with more matches is common, so the scan finds a page of them quickly.
+ */
+export const INDEX_CANDIDATE_LIMIT = 5000
+
+/** Shortest folded term the trigram index can look up (one trigram). */
+const MIN_INDEXED_LENGTH = 3
 
 export interface SignInsListInput extends Omit<SignInsQuery, 'limit' | 'from' | 'to'> {
   limit: number
@@ -73,9 +84,37 @@ export async function listSignIns(db: Db, orgId: number, input: SignInsListInput
   if (input.from) query = query.where('created_at', '>=', input.from)
   if (input.to) query = query.where('created_at', '<=', input.to)
   if (input.result) query = query.where('is_success', '=', input.result === 'success' ? 1 : 0)
-  if (search) query = query.where(matchesSearch('search_norm', search))
+  if (search) {
+    const candidates = await indexedCandidates(db, search)
+    if (candidates?.length === 0) return { items: [], nextCursor: null }
+    if (candidates) {
+      const rowids = JSON.stringify(candidates)
+      query = query.where(sql<SqlBool>`m365_sign_ins.rowid in (select value from json_each(${rowids}))`)
+    }
+    // The LIKE test stays even with candidates, so a stale index entry can never add a row.
+    query = query.where(matchesSearch('search_norm', search))
+  }
 
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(input.limit + 1).execute()
   const page = toPage(rows, input.limit, (row) => [row.created_at, row.id], fingerprint)
   return { items: page.rows.map(toSignInItem), nextCursor: page.nextCursor }
+}
+
+/**
+ * Looks the search term up in the trigram index over search_norm, which covers every
+ * organization's rows, and returns the matching rowids. Returns undefined when the term is
+ * too short for the index or has more than INDEX_CANDIDATE_LIMIT matches, so the caller
+ * scans in time order instead.
+ */
+async function indexedCandidates(db: Db, search: string): Promise<number[] | undefined> {
+  const term = fold(search)
+  if ([...term].length < MIN_INDEXED_LENGTH) return undefined
+
+  // A quoted FTS5 string is a phrase, which the trigram tokenizer matches as a substring.
+  const phrase = `"${term.replace(/"/g, '""')}"`
+  const result = await sql<{ rowid: number }>`
+    select rowid from m365_sign_ins_fts where m365_sign_ins_fts match ${phrase} limit ${INDEX_CANDIDATE_LIMIT + 1}
+  `.execute(db)
+  if (result.rows.length > INDEX_CANDIDATE_LIMIT) return undefined
+  return result.rows.map((row) => row.rowid)
 }
