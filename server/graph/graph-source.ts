@@ -1,7 +1,7 @@
 import type { GraphGateway } from './gateway.js'
-import { GraphDataError } from './errors.js'
+import { GraphApiError, GraphDataError } from './errors.js'
 import {
-  entityPath, listPath, reportPath, type EntityResource, type ListOptions, type ListResource, type ReportName,
+  entityPath, exportName, listPath, reportPath, type EntityResource, type ListOptions, type ListResource, type ReportName,
   type SourcePage, type TenantSource,
 } from './resources.js'
 
@@ -10,6 +10,8 @@ export interface ResponseRecorder {
   entity(resource: EntityResource, body: Record<string, unknown>): Promise<void>
   page(resource: ListResource, options: ListOptions, index: number, body: Record<string, unknown>): Promise<void>
   report(report: ReportName, csv: string): Promise<void>
+  /** A Graph error answer, saved so an import replays it (`<name>.error.json`). */
+  error(name: string, error: GraphApiError): Promise<void>
 }
 
 /** The live Microsoft Graph API as a TenantSource. */
@@ -30,10 +32,18 @@ export class GraphSource implements TenantSource {
   async *pages(resource: ListResource, options: ListOptions = {}): AsyncIterable<SourcePage> {
     const path = listPath(resource, options)
     let index = 0
-    for await (const page of this.gateway.pages(path)) {
-      index += 1
-      await this.recorder?.page(resource, options, index, page.body)
-      yield { records: page.records, label: `GET ${page.url}` }
+    try {
+      for await (const page of this.gateway.pages(path)) {
+        index += 1
+        await this.recorder?.page(resource, options, index, page.body)
+        yield { records: page.records, label: `GET ${page.url}` }
+      }
+    } catch (error) {
+      if (error instanceof GraphApiError && error.status === 403 && index === 0) {
+        const name = resource === 'users' && options.signInActivity ? 'users.signInActivity' : exportName(resource, options)
+        await this.recorder?.error(name, error)
+      }
+      throw error
     }
   }
 
