@@ -62,10 +62,9 @@ beforeAll(async () => {
     .alert({ title: 'Odd value', severity: 'unknownFutureValue' })
     .write({
       capabilities: { signIns: 'available', mfaRegistration: 'needs_entra_p1' },
-      reportNames: 'visible',
       summaries: { mfaRegistrations: { registered: 3, total: 4 } },
     })
-  await tenantFor(server.db.writer, empty.orgId).write({ capabilities: { signIns: 'needs_entra_p1' } })
+  await tenantFor(server.db.writer, empty.orgId).write({ capabilities: { signIns: 'needs_entra_p1' }, reportNames: 'concealed' })
 
   managerCookie = await signIn(server, 'manager@contoso.example', PASSWORD)
   standardCookie = await signIn(server, 'standard@contoso.example', PASSWORD)
@@ -149,7 +148,14 @@ describe('GET /m365/mailboxes', () => {
     expect(page.reportRefreshDate).toBe('2026-12-01')
   })
 
-  it('reports concealed names from any concealed row', async () => {
+  it('reports concealed names from the sync state', async () => {
+    const page = await getOk<MailboxesPage>(emptyCookie, '/api/v1/m365/mailboxes')
+    expect(page.items).toEqual([])
+    expect(page.namesConcealed).toBe(true)
+    expect(page.sync.reportNames).toBe('concealed')
+  })
+
+  it('reports concealed names from a stored row', async () => {
     const page = await getOk<MailboxesPage>(managerCookie, '/api/v1/m365/mailboxes?search=box&limit=1')
     expect(page.items.map((item) => item.displayName)).toEqual(['Full Box'])
     expect(page.namesConcealed).toBe(true)

@@ -22,7 +22,7 @@ const collaborationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const db = app.db.reader
 
       const sync = await readSync(db, orgId)
-      const { summary, teamsPointer, sitesPointer } = await readCollaborationSummary(db, orgId, sync.reportNames === 'concealed')
+      const { summary, teamsPointer, sitesPointer } = await readCollaborationSummary(db, orgId, sync.reportNames)
       if (auth.account.role !== 'manager') return { ...summary, sync }
 
       const [teams, sites] = await Promise.all([listTeams(db, orgId, teamsPointer), listSites(db, orgId, sitesPointer)])

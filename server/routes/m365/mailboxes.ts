@@ -19,7 +19,7 @@ const mailboxesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { limit = 50, cursor, search } = request.query
 
       const sync = await readSync(app.db.reader, orgId)
-      const page = await listMailboxes(app.db.reader, orgId, { limit, cursor, search }, sync.reportNames === 'concealed')
+      const page = await listMailboxes(app.db.reader, orgId, { limit, cursor, search }, sync.reportNames)
       return { ...page, sync }
     },
   )

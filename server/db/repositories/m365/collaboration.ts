@@ -1,3 +1,4 @@
+import type { Sync } from '../../../contract/common.js'
 import type { Collaboration, SiteItem, TeamItem } from '../../../contract/m365.js'
 import type { Db } from '../../database.js'
 import type { M365SitesTable, M365TeamsTable } from '../../schema.js'
@@ -12,13 +13,13 @@ export type CollaborationSummary = Omit<Collaboration, 'teams' | 'sites' | 'sync
 export async function readCollaborationSummary(
   db: Db,
   orgId: number,
-  reportNamesConcealed: boolean,
+  reportNames: Sync['reportNames'],
 ): Promise<{ summary: CollaborationSummary; teamsPointer: DatasetPointer | null; sitesPointer: DatasetPointer | null }> {
   const [teamsPointer, sitesPointer] = await Promise.all([readDataset(db, orgId, 'teams'), readDataset(db, orgId, 'sites')])
 
   const [teamFacts, siteFacts] = await Promise.all([
-    teamsPointer ? reportFacts(db, 'm365_teams', orgId, teamsPointer.runId) : undefined,
-    sitesPointer ? reportFacts(db, 'm365_sites', orgId, sitesPointer.runId) : undefined,
+    teamsPointer ? reportFacts(db, 'm365_teams', orgId, teamsPointer.runId, reportNames) : undefined,
+    sitesPointer ? reportFacts(db, 'm365_sites', orgId, sitesPointer.runId, reportNames) : undefined,
   ])
   const storageUsed = sitesPointer?.summary.storageUsedBytes
 
@@ -31,35 +32,41 @@ export async function readCollaborationSummary(
       storageUsedBytes: typeof storageUsed === 'number' && Number.isFinite(storageUsed) ? storageUsed : 0,
       activeWindowDays: ACTIVE_WINDOW_DAYS,
     },
-    namesConcealed: reportNamesConcealed || Boolean(teamFacts?.concealed) || Boolean(siteFacts?.concealed),
+    namesConcealed: reportNames === 'concealed' || Boolean(teamFacts?.concealed) || Boolean(siteFacts?.concealed),
     reportRefreshDate: latestDate(teamFacts?.refreshDate, siteFacts?.refreshDate),
   }
   return { summary, teamsPointer, sitesPointer }
 }
 
-/** Reads whether a report has concealed rows, and its refresh date, from at most one row each. */
+/**
+ * Reads a report's refresh date from one of its rows (every row of a report carries the same
+ * date), and whether it has concealed rows. The sync stores `reportNames` as `concealed`
+ * whenever it writes a concealed row, so the rows are checked only when that state is unknown.
+ */
 async function reportFacts(
   db: Db,
   table: 'm365_teams' | 'm365_sites',
   orgId: number,
   runId: number,
+  reportNames: Sync['reportNames'],
 ): Promise<{ concealed: boolean; refreshDate: string | null }> {
   const [concealedRow, refreshRow] = await Promise.all([
-    db
-      .selectFrom(table)
-      .select('id')
-      .where('org_id', '=', orgId)
-      .where('run_id', '=', runId)
-      .where('concealed', '=', 1)
-      .limit(1)
-      .executeTakeFirst(),
+    reportNames === 'unknown'
+      ? db
+          .selectFrom(table)
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('run_id', '=', runId)
+          .where('concealed', '=', 1)
+          .limit(1)
+          .executeTakeFirst()
+      : undefined,
     db
       .selectFrom(table)
       .select('report_refresh_date')
       .where('org_id', '=', orgId)
       .where('run_id', '=', runId)
       .where('report_refresh_date', 'is not', null)
-      .orderBy('report_refresh_date', 'desc')
       .limit(1)
       .executeTakeFirst(),
   ])

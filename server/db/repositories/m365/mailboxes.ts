@@ -1,3 +1,4 @@
+import type { Sync } from '../../../contract/common.js'
 import type { MailboxItem, MailboxesPage } from '../../../contract/m365.js'
 import type { Db } from '../../database.js'
 import { toBool } from '../../database.js'
@@ -30,16 +31,16 @@ function toMailboxItem(row: M365MailboxesTable): MailboxItem {
 
 /**
  * Lists one page of the organization's visible mailboxes. `namesConcealed` is true when the
- * sync found the report privacy setting on or any stored row is concealed.
+ * sync's `reportNames` state is `concealed` or a stored row is concealed.
  */
 export async function listMailboxes(
   db: Db,
   orgId: number,
   input: ListInput,
-  reportNamesConcealed: boolean,
+  reportNames: Sync['reportNames'],
 ): Promise<MailboxesList> {
   const pointer = await readDataset(db, orgId, 'mailboxes')
-  if (!pointer) return { items: [], nextCursor: null, total: 0, namesConcealed: reportNamesConcealed, reportRefreshDate: null }
+  if (!pointer) return { items: [], nextCursor: null, total: 0, namesConcealed: reportNames === 'concealed', reportRefreshDate: null }
 
   const search = searchText(input.search)
   const fingerprint = listFingerprint('mailboxes', { search })
@@ -65,9 +66,7 @@ export async function listMailboxes(
   const page = toPage(rows, input.limit, (row) => [row.used_ratio, row.sort_key, row.id], fingerprint)
 
   const [anyConcealed, refresh] = await Promise.all([
-    reportNamesConcealed || page.rows.some((row) => row.concealed !== 0)
-      ? Promise.resolve(true)
-      : hasConcealedRow(db, orgId, pointer.runId),
+    namesConcealed(db, orgId, pointer.runId, reportNames, page.rows),
     db
       .selectFrom('m365_mailboxes')
       .select('report_refresh_date')
@@ -85,6 +84,23 @@ export async function listMailboxes(
     namesConcealed: anyConcealed,
     reportRefreshDate: refresh?.report_refresh_date ?? null,
   }
+}
+
+/**
+ * Decides `namesConcealed`. The sync stores `reportNames` as `concealed` whenever it writes a
+ * concealed report row, so only without that state (`unknown`) are the stored rows checked,
+ * because that check scans the run's mailboxes when none is concealed.
+ */
+async function namesConcealed(
+  db: Db,
+  orgId: number,
+  runId: number,
+  reportNames: Sync['reportNames'],
+  pageRows: M365MailboxesTable[],
+): Promise<boolean> {
+  if (reportNames === 'concealed' || pageRows.some((row) => row.concealed !== 0)) return true
+  if (reportNames === 'visible') return false
+  return hasConcealedRow(db, orgId, runId)
 }
 
 async function hasConcealedRow(db: Db, orgId: number, runId: number): Promise<boolean> {
