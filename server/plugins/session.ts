@@ -12,7 +12,7 @@ import { findLiveSession, revokeSession, touchSession } from '../db/repositories
 import { ApiError } from '../errors.js'
 
 export interface SessionPluginOptions {
-  /** Per-address limit on sign-in, MFA and invitation routes; tests lower it. */
+  /** Per-address limit on sign-in, MFA and invitation routes, which tests lower. */
   authRateLimit?: AuthRateLimit
 }
 
@@ -23,6 +23,12 @@ declare module 'fastify' {
     authRateLimit: AuthRateLimit
   }
 }
+
+const EXPIRY_MESSAGES = {
+  idle: 'Your session ended after a period of inactivity. Sign in again.',
+  absolute: 'Your session reached its maximum length. Sign in again.',
+  mfa_pending: 'The sign-in waited too long for the code from your authenticator app. Sign in again.',
+} as const
 
 /** Routes that work without a session, so an expired cookie must not block them. */
 const SESSIONLESS_ROUTES = new Set(['/api/v1/auth/sign-in', '/api/v1/auth/invitation', '/api/v1/auth/sign-out'])
@@ -56,8 +62,7 @@ export default fp<SessionPluginOptions>(
         logSecurityEvent(request, 'session_expired', { accountId: session.accountId, orgId: session.orgId, sessionId: session.sessionId, reason: expiry })
         clearSessionCookie(request, reply)
         if (SESSIONLESS_ROUTES.has(request.routeOptions.url ?? '')) return
-        const message = expiry === 'idle' ? 'Your session ended after a period of inactivity. Sign in again.' : 'Your session reached its maximum length. Sign in again.'
-        throw new ApiError('session_expired', message)
+        throw new ApiError('session_expired', EXPIRY_MESSAGES[expiry])
       }
 
       if (now.getTime() - Date.parse(session.lastSeenAt) >= LAST_SEEN_WRITE_INTERVAL_MS) {

@@ -24,7 +24,7 @@ function getMe(cookie?: string) {
 }
 
 describe('POST /auth/sign-in', () => {
-  it('signs in without TOTP and sets a strict session cookie', async () => {
+  it('sets a strict cookie without TOTP', async () => {
     await seedAccount(server, { email: 'ann@contoso.example', role: 'manager', password: PASSWORD })
 
     const response = await post('/api/v1/auth/sign-in', { email: 'Ann@Contoso.example', password: PASSWORD })
@@ -39,7 +39,7 @@ describe('POST /auth/sign-in', () => {
     expect((await getMe(sessionCookieFrom(response.headers['set-cookie']))).statusCode).toBe(200)
   })
 
-  it('marks the cookie Secure unless the request is plain http on localhost', async () => {
+  it('marks the cookie Secure except local http', async () => {
     await seedAccount(server, { email: 'ann@contoso.example', role: 'manager', password: PASSWORD })
 
     const remote = await server.app.inject({
@@ -54,7 +54,7 @@ describe('POST /auth/sign-in', () => {
     expect(String(local.headers['set-cookie'])).not.toContain('Secure')
   })
 
-  it('rejects a wrong password and an unknown email with one message', async () => {
+  it('answers wrong password like unknown email', async () => {
     await seedAccount(server, { email: 'ann@contoso.example', role: 'manager', password: PASSWORD })
 
     const wrongPassword = await post('/api/v1/auth/sign-in', { email: 'ann@contoso.example', password: 'not the password' })
@@ -67,7 +67,7 @@ describe('POST /auth/sign-in', () => {
     expect(wrongPassword.headers['set-cookie']).toBeUndefined()
   })
 
-  it('rejects an empty body with invalid_parameter naming the field', async () => {
+  it('names the missing body field', async () => {
     const response = await post('/api/v1/auth/sign-in', { email: 'ann@contoso.example' })
 
     expect(response.statusCode).toBe(400)
@@ -75,7 +75,7 @@ describe('POST /auth/sign-in', () => {
     expect(response.json().error.field).toBe('password')
   })
 
-  it('revokes the session a browser held before signing in again', async () => {
+  it('revokes the previous session', async () => {
     await seedAccount(server, { email: 'ann@contoso.example', role: 'manager', password: PASSWORD })
     const first = await signIn(server, 'ann@contoso.example', PASSWORD)
 
@@ -99,7 +99,7 @@ describe('POST /auth/sign-in', () => {
 })
 
 describe('POST /auth/mfa', () => {
-  it('keeps the session MFA-pending until a valid TOTP code', async () => {
+  it('stays pending until a valid code', async () => {
     await seedAccount(server, { email: 'mia@contoso.example', role: 'standard', password: PASSWORD, totpSecret: TOTP_SECRET })
 
     const signInResponse = await post('/api/v1/auth/sign-in', { email: 'mia@contoso.example', password: PASSWORD })
@@ -120,7 +120,7 @@ describe('POST /auth/mfa', () => {
     expect((await getMe(pending)).json().error.code).toBe('not_signed_in')
   })
 
-  it('accepts a code one step old and rejects one two steps old', async () => {
+  it('accepts one step of clock drift', async () => {
     await seedAccount(server, { email: 'mia@contoso.example', role: 'standard', password: PASSWORD, totpSecret: TOTP_SECRET })
     const pending = sessionCookieFrom((await post('/api/v1/auth/sign-in', { email: 'mia@contoso.example', password: PASSWORD })).headers['set-cookie'])
 
@@ -169,7 +169,7 @@ describe('POST /auth/mfa', () => {
 })
 
 describe('account lockout', () => {
-  it('locks after five wrong passwords and unlocks after 15 minutes', async () => {
+  it('locks for 15 minutes after five failures', async () => {
     await seedAccount(server, { email: 'ann@contoso.example', role: 'manager', password: PASSWORD })
 
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -207,7 +207,7 @@ describe('account lockout', () => {
 })
 
 describe('session timeouts', () => {
-  it('expires a session after the idle timeout', async () => {
+  it('expires after the idle timeout', async () => {
     await seedAccount(server, { email: 'ann@contoso.example', role: 'manager', password: PASSWORD, settings: { session: { idleMinutes: 10, absoluteHours: 12 } } })
     const cookie = await signIn(server, 'ann@contoso.example', PASSWORD)
 
@@ -226,7 +226,7 @@ describe('session timeouts', () => {
     expect(afterwards.json().error.code).toBe('not_signed_in')
   })
 
-  it('expires an active session after the absolute timeout', async () => {
+  it('expires after the absolute timeout', async () => {
     await seedAccount(server, { email: 'ann@contoso.example', role: 'manager', password: PASSWORD, settings: { session: { idleMinutes: 30, absoluteHours: 1 } } })
     const cookie = await signIn(server, 'ann@contoso.example', PASSWORD)
 
@@ -283,5 +283,35 @@ describe('request guards', () => {
 
     expect(response.statusCode).toBe(413)
     expect(response.json().error.code).toBe('payload_too_large')
+  })
+})
+
+describe('session activity', () => {
+  it('writes last_seen_at at most once a minute', async () => {
+    await seedAccount(server, { email: 'ann@contoso.example', role: 'manager', password: PASSWORD })
+    const cookie = await signIn(server, 'ann@contoso.example', PASSWORD)
+    const lastSeen = async () => (await server.db.writer.selectFrom('sessions').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at
+    const signedInAt = await lastSeen()
+
+    server.clock.advance(30_000)
+    await getMe(cookie)
+    expect(await lastSeen()).toBe(signedInAt)
+
+    server.clock.advance(31_000)
+    await getMe(cookie)
+    expect(await lastSeen()).toBe(server.clock.now.toISOString())
+  })
+})
+
+describe('MFA-pending session', () => {
+  it('expires ten minutes after the password step', async () => {
+    await seedAccount(server, { email: 'mia@contoso.example', role: 'standard', password: PASSWORD, totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' })
+    const pending = sessionCookieFrom((await post('/api/v1/auth/sign-in', { email: 'mia@contoso.example', password: PASSWORD })).headers['set-cookie'])
+
+    server.clock.advance(10 * 60_000)
+    const response = await post('/api/v1/auth/mfa', { code: await totpCodeAt(server, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP') }, pending)
+
+    expect(response.statusCode).toBe(401)
+    expect(response.json().error.code).toBe('session_expired')
   })
 })
