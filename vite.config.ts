@@ -30,6 +30,9 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
+  // Every component uses <script setup>, so Vue's Options API support (about 1.6 KB gzip) is
+  // left out of the first screen's bundle.
+  define: { __VUE_OPTIONS_API__: 'false' },
   server: {
     host: '127.0.0.1',
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },

@@ -4,6 +4,7 @@ import type { AlertsQuery } from '../../server/contract/index.js'
 import { listAlerts } from '../api/alerts'
 import { STORAGE_PREFIX } from '../pwa/account-cache'
 import { usePortalStore } from './portal'
+import { registerStoreReset } from './reset'
 import { useSessionStore } from './session'
 
 const PAGE_LIMIT = 200
@@ -104,5 +105,7 @@ async function collectIds(query: AlertsQuery): Promise<Set<string>> {
   }
   return ids
 }
+
+registerStoreReset(() => useAlertBadgeStore().reset())
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAlertBadgeStore, import.meta.hot))

@@ -1,10 +1,12 @@
 import { usePortalStore } from './portal'
-import { useAlertBadgeStore } from './alert-badge'
 import { useSessionStore } from './session'
 
 const extraResets = new Set<() => void>()
 
-/** Lets a store defined elsewhere (for example a screen's cache) join the sign-out reset. */
+/**
+ * Adds a store's reset to the sign-out reset. Stores in lazy chunks register when their module
+ * loads, so the first chunk does not have to import them.
+ */
 export function registerStoreReset(reset: () => void): () => void {
   extraResets.add(reset)
   return () => extraResets.delete(reset)
@@ -14,6 +16,5 @@ export function registerStoreReset(reset: () => void): () => void {
 export function resetAllStores(): void {
   useSessionStore().reset()
   usePortalStore().reset()
-  useAlertBadgeStore().reset()
   for (const reset of extraResets) reset()
 }

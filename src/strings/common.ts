@@ -32,7 +32,6 @@ export const actions = {
   copy: 'Copy',
   copied: 'Copied',
   search: 'Search',
-  working: 'Working…',
 }
 
 export const states = {
@@ -77,13 +76,6 @@ export const provider = {
   emailLabel: (name: string) => `Email ${name}`,
   ticketLabel: (name: string) => `Open a ticket with ${name}`,
   noContact: 'Your IT provider has not added contact details yet.',
-}
-
-export const form = {
-  showPassword: 'Show password',
-  hidePassword: 'Hide password',
-  required: (label: string) => `Enter your ${label.toLocaleLowerCase()}.`,
-  offline: 'This needs a connection. Connect and try again.',
 }
 
 export const notFound = {

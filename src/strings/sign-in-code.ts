@@ -1,0 +1,23 @@
+// Wording of the sign-in code step, which loads only when an account needs it.
+export const signInCodeStrings = {
+  codeTitle: 'Enter your 6-digit code',
+  codeHelp: 'Open your authenticator app and enter the code for ClientOne.',
+  codeLabel: 'Code',
+  recoveryTitle: 'Enter a recovery code',
+  recoveryHelp: 'Use one of the recovery codes you saved when you set up your authenticator app. Each code works once.',
+  recoveryLabel: 'Recovery code',
+  useRecoveryCode: 'Use a recovery code',
+  useAuthenticatorCode: 'Use a code from your authenticator app',
+  verify: 'Verify',
+  back: 'Back',
+  wrongCode: "That code didn't work. Codes change every 30 seconds.",
+  wrongRecoveryCode: "That recovery code didn't work. Check it, or use another one.",
+  missingCode: 'Enter the 6-digit code.',
+  missingRecoveryCode: 'Enter a recovery code.',
+  signedInAs: (email: string) => `Signed in as ${email}`,
+  notYou: 'Not you?',
+  offline: 'Signing in needs a connection. Connect to the internet and try again.',
+  failed: 'Something went wrong. Try again in a moment.',
+  lockedOut: (wait: string) => `Too many attempts. Try again ${wait}.`,
+  lockedOutUnknown: 'Too many attempts. Wait a few minutes, then try again.',
+}
