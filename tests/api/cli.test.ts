@@ -63,8 +63,12 @@ describe('portal org', () => {
 
     expect(await run('org', 'delete', 'contoso')).toBe(2)
     expect(cli.stderr.join('\n')).toContain('--yes')
+
+    cli.stdin.push('a long enough password')
+    await run('account', 'create', '--org', 'contoso', '--email', 'ann@contoso.example', '--name', 'Ann', '--role', 'manager', '--password-stdin')
     expect(await run('org', 'delete', 'contoso', '--yes')).toBe(0)
     expect(await findOrganizationBySlug(cli.db.writer, 'contoso')).toBeNull()
+    expect(await findAccountByEmail(cli.db.writer, 'ann@contoso.example')).toBeNull()
   })
 
   it('rejects a duplicate or invalid slug', async () => {

@@ -43,7 +43,7 @@ async function me(email: string) {
 }
 
 describe('GET /me', () => {
-  it('returns the manager with every tab and the provider contact', async () => {
+  it('returns every tab for a manager', async () => {
     const body = await me('manager@contoso.example')
 
     expect(body.account).toMatchObject({ email: 'manager@contoso.example', role: 'manager', mfaEnabled: false })
@@ -65,27 +65,27 @@ describe('GET /me', () => {
     expect(body.permissions).toEqual({ m365: true, alerts: true, tabs: ['overview', 'users'] })
   })
 
-  it('gives an account without permission no Microsoft 365 access', async () => {
+  it('denies Microsoft 365 without permission', async () => {
     const body = await me('restricted@contoso.example')
 
     expect(body.permissions).toEqual({ m365: false, alerts: false, tabs: [] })
   })
 
-  it('gives nothing when the organization turns Microsoft 365 off', async () => {
+  it('denies everything with Microsoft 365 off', async () => {
     const body = await me('owner@fabrikam.example')
 
     expect(body.settings.m365Enabled).toBe(false)
     expect(body.permissions).toEqual({ m365: false, alerts: false, tabs: [] })
   })
 
-  it('drops alerts when the organization turns them off', async () => {
+  it('drops alerts when turned off', async () => {
     const body = await me('owner@tailspin.example')
 
     expect(body.permissions.m365).toBe(true)
     expect(body.permissions.alerts).toBe(false)
   })
 
-  it('derives a stable cache key per account that hides the email', async () => {
+  it('derives a stable opaque cache key', async () => {
     const first = await me('manager@contoso.example')
     const again = await me('manager@contoso.example')
     const other = await me('standard@contoso.example')
