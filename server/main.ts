@@ -1,6 +1,8 @@
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/database.js'
+import { seedDemo } from './demo/seed.js'
+import { startSyncService } from './sync/scheduler.js'
 
 // Entry point: read the configuration, open the database, listen. Everything else lives in app.ts.
 
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
 
   const db = await openDatabase(config.dataDir)
   const app = await buildApp({ config, db })
+  if (config.demo) await seedDemo({ config, db, log: app.log })
+  const stopSync = await startSyncService({ config, db, log: app.log })
 
   let closing = false
   const shutdown = async (signal: string) => {
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down')
     const timer = setTimeout(() => process.exit(1), 10_000)
     timer.unref()
+    await stopSync()
     await app.close()
     await db.close()
     process.exit(0)
