@@ -1,0 +1,31 @@
+const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/
+const IPV6 = /^[0-9a-f:]+:[0-9a-f:]*$/i
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const LONG_ID = /^[0-9a-z_-]{16,}$/i
+
+/** Whether a value is an address or identifier people copy into tickets and other tools. */
+export function isCopyable(value: string): boolean {
+  const trimmed = value.trim()
+  return IPV4.test(trimmed) || IPV6.test(trimmed) || GUID.test(trimmed) || LONG_ID.test(trimmed)
+}
+
+/** "userEvidence" → "User", "ipEvidence" → "IP address"; anything else loses the suffix and is spaced out. */
+export function evidenceKind(type: string): string {
+  const known: Record<string, string> = {
+    userEvidence: 'User',
+    ipEvidence: 'IP address',
+    deviceEvidence: 'Device',
+    mailboxEvidence: 'Mailbox',
+    analyzedMessageEvidence: 'Email message',
+    urlEvidence: 'URL',
+    fileEvidence: 'File',
+    processEvidence: 'Process',
+    cloudApplicationEvidence: 'Cloud app',
+    oauthApplicationEvidence: 'OAuth app',
+    registryKeyEvidence: 'Registry key',
+    registryValueEvidence: 'Registry value',
+  }
+  if (known[type]) return known[type]
+  const words = type.replace(/Evidence$/, '').replace(/([a-z])([A-Z])/g, '$1 $2')
+  return words.charAt(0).toLocaleUpperCase() + words.slice(1)
+}
