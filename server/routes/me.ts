@@ -72,7 +72,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/me/totp',
-    { schema: { tags: ['me'], response: { 200: TotpStartReply, ...errorResponses(401, 403, 409) } } },
+    { schema: { tags: ['me'], response: { 200: TotpStartReply, ...errorResponses(401, 403, 409, 413) } } },
     async (request) => {
       const auth = assertSignedIn(request.auth)
       const account = await currentAccount(auth.account.id)
