@@ -5,7 +5,7 @@ import { notFound } from '../errors.js'
 import { listAlerts, readAlert } from '../db/repositories/alerts.js'
 import { readSync } from '../db/repositories/sync-state.js'
 import { dateRange } from './m365/date-range.js'
-import { ERROR_RESPONSES, IdParams } from './m365/guard.js'
+import { DEFAULT_PAGE_LIMIT, ERROR_RESPONSES, IdParams } from './m365/guard.js'
 
 /**
  * Serves the security alerts visible to the customer, read-only, with the provider's
@@ -26,7 +26,7 @@ const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const auth = assertAlerts(request.auth)
       const orgId = auth.organization.id
-      const { limit = 50, from, to, ...filters } = request.query
+      const { limit = DEFAULT_PAGE_LIMIT, from, to, ...filters } = request.query
       const range = dateRange(from, to)
 
       const [page, sync] = await Promise.all([

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const manager = await seedAccount(server, { email: 'manager@contoso.example', role: 'manager', password: PASSWORD })
   await seedAccount(server, { email: 'standard@contoso.example', role: 'standard', password: PASSWORD })
   await tenantFor(server.db.writer, manager.orgId)
-    .users(30, (index) => ({ displayName: `Person ${index}` }))
+    .users(60, (index) => ({ displayName: `Person ${index}` }))
     .group({ displayName: 'Everyone' })
     .write()
   managerCookie = await signIn(server, 'manager@contoso.example', PASSWORD)
@@ -114,16 +114,16 @@ describe('cursor', () => {
   })
 
   it('is null on the last page', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/api/v1/m365/users?limit=30', headers: { cookie: managerCookie } })
+    const response = await server.app.inject({ method: 'GET', url: '/api/v1/m365/users?limit=60', headers: { cookie: managerCookie } })
     const page = response.json<{ items: unknown[]; nextCursor: string | null }>()
-    expect(page.items).toHaveLength(30)
+    expect(page.items).toHaveLength(60)
     expect(page.nextCursor).toBeNull()
   })
 
   it('defaults to 50 items a page', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/api/v1/m365/users?limit=29', headers: { cookie: managerCookie } })
+    const response = await server.app.inject({ method: 'GET', url: '/api/v1/m365/users', headers: { cookie: managerCookie } })
     const page = response.json<{ items: unknown[]; nextCursor: string | null }>()
-    expect(page.items).toHaveLength(29)
+    expect(page.items).toHaveLength(50)
     expect(page.nextCursor).not.toBeNull()
   })
 })

@@ -3,7 +3,7 @@ import { assertTab } from '../../auth/permissions.js'
 import { DevicesPage, DevicesQuery } from '../../contract/m365.js'
 import { listDevices } from '../../db/repositories/m365/devices.js'
 import { readSync } from '../../db/repositories/sync-state.js'
-import { ERROR_RESPONSES, tabGuard } from './guard.js'
+import { DEFAULT_PAGE_LIMIT, ERROR_RESPONSES, tabGuard } from './guard.js'
 
 /** Serves the Entra devices tab: registered and joined devices by name. */
 const devicesRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -16,7 +16,7 @@ const devicesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const auth = assertTab(request.auth, 'devices')
       const orgId = auth.organization.id
-      const { limit = 50, cursor, search } = request.query
+      const { limit = DEFAULT_PAGE_LIMIT, cursor, search } = request.query
 
       const [page, sync] = await Promise.all([
         listDevices(app.db.reader, orgId, { limit, cursor, search }),

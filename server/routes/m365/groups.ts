@@ -3,7 +3,7 @@ import { assertTab } from '../../auth/permissions.js'
 import { GroupsPage, GroupsQuery } from '../../contract/m365.js'
 import { listGroups } from '../../db/repositories/m365/groups.js'
 import { readSync } from '../../db/repositories/sync-state.js'
-import { ERROR_RESPONSES, tabGuard } from './guard.js'
+import { DEFAULT_PAGE_LIMIT, ERROR_RESPONSES, tabGuard } from './guard.js'
 
 /** Serves the Groups tab: Microsoft 365, security and distribution groups by name. */
 const groupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -16,7 +16,7 @@ const groupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const auth = assertTab(request.auth, 'groups')
       const orgId = auth.organization.id
-      const { limit = 50, ...filters } = request.query
+      const { limit = DEFAULT_PAGE_LIMIT, ...filters } = request.query
 
       const [page, sync] = await Promise.all([listGroups(app.db.reader, orgId, { ...filters, limit }), readSync(app.db.reader, orgId)])
       return { ...page, sync }

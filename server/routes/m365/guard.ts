@@ -14,6 +14,9 @@ export function tabGuard(tab: TabId): onRequestAsyncHookHandler {
   }
 }
 
+/** Page size when a list request has no `limit`; the schema default sets the same value. */
+export const DEFAULT_PAGE_LIMIT = 50
+
 /** Error responses every data route declares, so the OpenAPI document lists them. */
 export const ERROR_RESPONSES = {
   400: ErrorBody,

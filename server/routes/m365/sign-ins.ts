@@ -3,7 +3,7 @@ import { assertTab } from '../../auth/permissions.js'
 import { SignInsPage, SignInsQuery } from '../../contract/m365.js'
 import { listSignIns } from '../../db/repositories/m365/sign-ins.js'
 import { readSync } from '../../db/repositories/sync-state.js'
-import { ERROR_RESPONSES, tabGuard } from './guard.js'
+import { DEFAULT_PAGE_LIMIT, ERROR_RESPONSES, tabGuard } from './guard.js'
 import { dateRange } from './date-range.js'
 
 /**
@@ -20,7 +20,7 @@ const signInsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const auth = assertTab(request.auth, 'sign-ins')
       const orgId = auth.organization.id
-      const { limit = 50, from, to, ...filters } = request.query
+      const { limit = DEFAULT_PAGE_LIMIT, from, to, ...filters } = request.query
       const range = dateRange(from, to)
 
       const sync = await readSync(app.db.reader, orgId)

@@ -5,9 +5,7 @@ import { notFound } from '../../errors.js'
 import { readUserDetail } from '../../db/repositories/m365/user-detail.js'
 import { listUsers } from '../../db/repositories/m365/users.js'
 import { readSync } from '../../db/repositories/sync-state.js'
-import { ERROR_RESPONSES, IdParams, tabGuard } from './guard.js'
-
-const DEFAULT_LIMIT = 50
+import { DEFAULT_PAGE_LIMIT, ERROR_RESPONSES, IdParams, tabGuard } from './guard.js'
 
 /** Serves the Users tab: the list with filters and search, and one user's detail by role. */
 const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,7 +18,7 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const auth = assertTab(request.auth, 'users')
       const orgId = auth.organization.id
-      const { limit = DEFAULT_LIMIT, ...filters } = request.query
+      const { limit = DEFAULT_PAGE_LIMIT, ...filters } = request.query
 
       const [page, sync] = await Promise.all([listUsers(app.db.reader, orgId, { ...filters, limit }), readSync(app.db.reader, orgId)])
       return { ...page, sync }
