@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../server/config.js'
 import { openDatabase, type DatabaseConnections } from '../../server/db/database.js'
 import { findOrganizationBySlug } from '../../server/accounts/service.js'
+import { verifyPassword } from '../../server/accounts/password.js'
 import { findAccountByEmail } from '../../server/db/repositories/accounts.js'
 import { runCli } from '../../server/cli/index.js'
 import type { CliContext } from '../../server/cli/context.js'
@@ -245,5 +246,22 @@ describe('portal CLI entry point', () => {
     })
 
     await expect(child).rejects.toMatchObject({ code: 2 })
+  })
+
+  it('reads a piped password in a real process', async () => {
+    await run('org', 'create', 'contoso', '--name', 'Contoso')
+    const env = { ...process.env, DATA_DIR: dataDir, PORTAL_SECRET_KEY: randomBytes(32).toString('base64') }
+    const args = ['tsx', 'server/cli/index.ts', 'account', 'create', '--org', 'contoso', '--email', 'pipe@contoso.example', '--name', 'Pipe', '--role', 'standard', '--password-stdin']
+
+    const child = spawn('npx', args, { cwd: process.cwd(), env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stdin.end('a piped long password\n')
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+
+    expect(status).toBe(0)
+    expect(output).toContain('Created standard account pipe@contoso.example')
+    const account = await findAccountByEmail(cli.db.writer, 'pipe@contoso.example')
+    expect(await verifyPassword('a piped long password', account!.passwordHash!)).toBe(true)
   })
 })
