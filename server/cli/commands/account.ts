@@ -136,6 +136,7 @@ export default cliCommand(async (args, ctx) => {
           account.totpSecretEnc ? 'mfa on' : 'mfa off',
           account.passwordHash ? 'password set' : 'invited',
         ]
+        if (account.lockedUntil && Date.parse(account.lockedUntil) > Date.now()) state.push(`locked until ${account.lockedUntil}`)
         ctx.out(`${account.email}\t${account.displayName}\t${account.role}\t${state.join(', ')}`)
       }
       return 0
