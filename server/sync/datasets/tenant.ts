@@ -10,7 +10,13 @@ export const tenantStep: SyncStep = {
   name: 'tenant',
   datasets: ['tenant'],
   async run(context) {
-    const organization = await context.source.entity('organization')
+    let organization
+    try {
+      organization = await context.source.entity('organization')
+    } catch (error) {
+      if (error instanceof ResourceMissingError) return { skipped: error.message }
+      throw error
+    }
     const writer = new ChunkWriter<TenantRow>(context.db, 'm365_tenant', context.orgId, context.runId)
     await writer.add(mapOrganization(organization, 'organization'))
     await writer.flush()
