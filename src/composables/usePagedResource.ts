@@ -2,6 +2,7 @@ import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, typ
 import type { ListPageOf } from '../../server/contract/index.js'
 import type { ApiRequestError } from '../api/errors'
 import type { ApiResponse } from '../api/http'
+import { takePrefetched } from './prefetch'
 import { useDelayedFlag } from './useDelayedFlag'
 import { toApiRequestError, type ResourceStatus, type UseResourceOptions } from './useResource'
 
@@ -67,7 +68,7 @@ export function usePagedResource<P extends ListPageOf<unknown>>(
     controller = null
   }
 
-  async function loadFirst(currentKey: string | null): Promise<void> {
+  async function loadFirst(currentKey: string | null, adoptPrefetched = false): Promise<void> {
     abortInFlight()
     const id = ++execution
     isLoadingMore.value = false
@@ -80,7 +81,8 @@ export function usePagedResource<P extends ListPageOf<unknown>>(
     controller = own
     isLoading.value = true
     try {
-      const response = await fetchPage(null, own.signal)
+      const early = adoptPrefetched ? takePrefetched<P>(currentKey) : null
+      const response = await (early ?? fetchPage(null, own.signal))
       if (id !== execution) return
       firstPage.value = response.data
       items.value = [...(response.data.items as ItemOf<P>[])]
@@ -144,7 +146,7 @@ export function usePagedResource<P extends ListPageOf<unknown>>(
         loadMoreError.value = null
         status.value = 'pending'
       }
-      void loadFirst(next)
+      void loadFirst(next, true)
     },
     { immediate: true },
   )

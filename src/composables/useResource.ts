@@ -1,6 +1,7 @@
 import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import { ApiRequestError } from '../api/errors'
 import type { ApiResponse } from '../api/http'
+import { takePrefetched } from './prefetch'
 import { useDelayedFlag } from './useDelayedFlag'
 
 /** Data status, separate from whether a request is in flight (`isLoading`). */
@@ -69,7 +70,7 @@ export function useResource<T>(
   const stillLoading = useDelayedFlag(() => isLoading.value && data.value === null, options.slowAfterMs ?? 10_000)
   const hasStaleData = computed(() => error.value !== null && data.value !== null)
 
-  async function run(currentKey: string | null): Promise<void> {
+  async function run(currentKey: string | null, adoptPrefetched = false): Promise<void> {
     controller?.abort()
     controller = null
     const id = ++execution
@@ -82,7 +83,8 @@ export function useResource<T>(
     controller = own
     isLoading.value = true
     try {
-      const response = await fetcher(own.signal)
+      const early = adoptPrefetched ? takePrefetched<T>(currentKey) : null
+      const response = await (early ?? fetcher(own.signal))
       if (id !== execution) return
       data.value = response.data
       cachedAt.value = response.cachedAt
@@ -113,7 +115,7 @@ export function useResource<T>(
         error.value = null
         status.value = 'pending'
       }
-      void run(next)
+      void run(next, true)
     },
     { immediate: true },
   )

@@ -23,6 +23,8 @@ export function installApiEventHandling(router: Router): () => void {
     const current = router.currentRoute.value
 
     if (event.type === 'session-ended') {
+      // Without a session (the guard's first `/me`), loadMe settles the status itself.
+      if (session.status !== 'signedIn' && session.status !== 'mfaPending') return
       session.markSessionEnded(event.code)
       if (!current.meta.public) void router.replace({ name: 'sign-in', query: { redirect: current.fullPath } })
       return

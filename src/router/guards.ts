@@ -1,4 +1,5 @@
-import type { Router } from 'vue-router'
+import { START_LOCATION, type Router } from 'vue-router'
+import { usePortalStore } from '../stores/portal'
 import { useSessionStore } from '../stores/session'
 import { safeRedirect } from './redirect'
 
@@ -8,7 +9,7 @@ import { safeRedirect } from './redirect'
  * data in parallel. Without a snapshot the guard waits for `/me`.
  */
 export function installGuards(router: Router): void {
-  router.beforeEach(async (to) => {
+  router.beforeEach(async (to, from) => {
     const session = useSessionStore()
 
     if (session.status === 'unknown') {
@@ -30,7 +31,12 @@ export function installGuards(router: Router): void {
       return true
     }
 
-    if (session.status === 'signedIn') return true
-    return { name: 'sign-in', query: { redirect: to.fullPath } }
+    if (session.status !== 'signedIn') return { name: 'sign-in', query: { redirect: to.fullPath } }
+
+    // Only the first screen after a load benefits: later screens start their own requests at once.
+    if (from === START_LOCATION && !usePortalStore().refusalFor(to.meta.access)) {
+      for (const record of to.matched) record.meta.prefetch?.(to)
+    }
+    return true
   })
 }

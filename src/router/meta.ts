@@ -1,3 +1,4 @@
+import type { RouteLocationNormalized } from 'vue-router'
 import type { RouteAccess } from '../stores/portal'
 
 declare module 'vue-router' {
@@ -12,6 +13,12 @@ declare module 'vue-router' {
     depth?: number
     /** App bar title of the refused screen rendered at this route. */
     title?: string
+    /**
+     * Starts the screen's data request from the guard (see prefetchResource), so a reload asks
+     * for `/me` and the screen's data in parallel. Runs on the first navigation after a page
+     * load, for a signed-in account the route does not refuse.
+     */
+    prefetch?: (to: RouteLocationNormalized) => void
   }
 }
 

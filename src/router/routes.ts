@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { TabId } from '../../server/contract/index.js'
+import { prefetchHome } from '../composables/home-data'
 import SignInView from '../views/SignInView.vue'
 import './meta'
 
@@ -17,7 +18,7 @@ function tabRoute(tab: TabId, component: RouteRecordRaw['component']): RouteReco
 
 /** Every PWA route. The sign-in screen is in the first chunk; every other screen loads on demand. */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('../views/HomeView.vue'), meta: { depth: 0 } },
+  { path: '/', name: 'home', component: () => import('../views/HomeView.vue'), meta: { depth: 0, prefetch: prefetchHome } },
   { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { public: true, guestOnly: true, depth: 0 } },
   {
     path: '/invitation/:token',

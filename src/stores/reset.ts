@@ -1,3 +1,4 @@
+import { clearPrefetched } from '../composables/prefetch'
 import { usePortalStore } from './portal'
 import { useSessionStore } from './session'
 
@@ -14,6 +15,7 @@ export function registerStoreReset(reset: () => void): () => void {
 
 /** Returns every store to its initial state, so nothing of one account survives into the next. */
 export function resetAllStores(): void {
+  clearPrefetched()
   useSessionStore().reset()
   usePortalStore().reset()
   for (const reset of extraResets) reset()
