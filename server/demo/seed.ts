@@ -40,7 +40,7 @@ export interface SeedDemoOptions {
   config: Config
   db: DatabaseConnections
   log: SyncLogger
-  /** Where the sign-in instructions go; standard output by default. */
+  /** Output for the sign-in instructions; standard output by default. */
   out?: (line: string) => void
 }
 

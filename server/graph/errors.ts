@@ -4,7 +4,7 @@
 /** Graph error code for a tenant without Entra ID P1/P2 (or a B2C tenant). */
 export const NON_PREMIUM_TENANT_CODE = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant'
 
-/** A non-2xx answer from Graph, with Graph's own error code when the body carried one. */
+/** A non-2xx response from Graph, with Graph's own error code when the body carried one. */
 export class GraphApiError extends Error {
   constructor(
     readonly status: number,
@@ -35,7 +35,7 @@ export class GraphAuthError extends Error {
   }
 }
 
-/** A Graph answer or an export file that does not have the expected shape. */
+/** A Graph response or an export file that does not have the expected shape. */
 export class GraphDataError extends Error {
   constructor(message: string) {
     super(message)

@@ -14,7 +14,7 @@ import { FetchHandler, type FetchFunction } from './fetch-handler.js'
 import { parseJsonBody } from './json-body.js'
 
 // The one module that talks HTTP to Microsoft Graph: app-only token, retries, redirects,
-// timeouts and paging. Everything above it sees parsed bodies and typed errors.
+// timeouts and paging. Callers get parsed bodies and typed errors.
 
 const MICROSOFT_AUTHORITY_HOST = 'login.microsoftonline.com'
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default'
@@ -33,7 +33,7 @@ export interface GraphGatewayOptions {
   fetch?: FetchFunction
   /** Timeout of one HTTP attempt, in milliseconds. */
   timeoutMs?: number
-  /** Base delay (seconds) and maximum retries for 429/503/504 answers. */
+  /** Base delay (seconds) and maximum retries for 429/503/504 responses. */
   retry?: { delaySeconds: number; maxRetries: number }
 }
 
@@ -56,19 +56,19 @@ export interface GraphGateway {
   pages(path: string, options?: RequestOptions): AsyncIterable<GraphPage>
   /** Collects every record of a collection. */
   listAll(path: string, options?: RequestOptions): Promise<unknown[]>
-  /** GETs a report; Graph answers 302 to a pre-authenticated URL that is fetched without the token. */
+  /** Downloads a report. Graph responds 302 to a pre-authenticated URL, which is fetched without the token. */
   downloadReport(path: string): Promise<string>
 }
 
-/** Header that asks Graph to send evolvable enum members added after `unknownFutureValue`. */
+/** Header requesting evolvable enum members added after `unknownFutureValue` instead of that placeholder. */
 const PREFER_HEADER = { Prefer: 'include-unknown-enum-members' }
 
 export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
   const authority = new URL(options.authorityHost)
   const credential = new ClientSecretCredential(options.tenantId, options.clientId, options.clientSecret, {
     authorityHost: options.authorityHost,
-    // Instance discovery asks login.microsoftonline.com about any other authority, which a
-    // local stand-in (or a sovereign cloud host given explicitly) must not depend on.
+    // Instance discovery sends a request to login.microsoftonline.com about any other authority,
+    // which a local stand-in (or a sovereign cloud host given explicitly) must not depend on.
     disableInstanceDiscovery: authority.hostname !== MICROSOFT_AUTHORITY_HOST,
     ...(options.ca ? { tlsOptions: { ca: options.ca } } : {}),
   })

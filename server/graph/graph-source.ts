@@ -10,7 +10,7 @@ export interface ResponseRecorder {
   entity(resource: EntityResource, body: Record<string, unknown>): Promise<void>
   page(resource: ListResource, options: ListOptions, index: number, body: Record<string, unknown>): Promise<void>
   report(report: ReportName, csv: string): Promise<void>
-  /** A Graph error answer, saved so an import replays it (`<name>.error.json`). */
+  /** Saves a Graph error response as `<name>.error.json`, so an import replays it. */
   error(name: string, error: GraphApiError): Promise<void>
 }
 
@@ -55,8 +55,8 @@ export class GraphSource implements TenantSource {
 }
 
 /**
- * Returns the entity inside a body: GET /organization answers a one-item collection, and the
- * reportSettings docs example wraps the entity in `value`; a bare entity is returned as is.
+ * Returns the entity inside a body. GET /organization returns a one-item collection, and the
+ * reportSettings docs example wraps the entity in `value`. A bare entity is returned as is.
  */
 export function unwrapEntity(body: Record<string, unknown>, source: string): Record<string, unknown> {
   const value = body.value

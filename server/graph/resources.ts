@@ -102,7 +102,7 @@ export function exportName(resource: ListResource | EntityResource, options: Lis
 
 export interface SourcePage {
   records: unknown[]
-  /** Where the page came from (a request path or a file), for error messages. */
+  /** Origin of the page (a request path or a file), for error messages. */
   label: string
 }
 

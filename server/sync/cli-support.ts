@@ -19,7 +19,7 @@ export async function requireOrganization(db: Db, slug: string): Promise<{ id: n
   return organization
 }
 
-/** A logger for CLI runs: warnings and errors go to standard error as one plain line each. */
+/** Creates a logger for CLI runs that prints warnings and errors to standard error, one plain line each. */
 export function cliLogger(err: (line: string) => void): SyncLogger {
   const line = (level: string) => (object: object, message: string) => {
     const details = Object.entries(object)

@@ -22,13 +22,13 @@ export interface SyncContext {
   skuNames: SkuNames
   /** Entra ID premium level from subscribedSkus; null when the SKUs could not be read. */
   premium: 'none' | 'p1' | 'p2' | null
-  /** True when the tenant setting says usage reports conceal user, group and site names. */
+  /** True when the tenant setting conceals user, group and site names in usage reports. */
   namesConcealed: boolean
   /** Usage-report rows written in this run, and how many of them had concealed names. */
   reportRows: { total: number; concealed: number }
 }
 
-/** What a step produced for one dataset. */
+/** Result of a step for one dataset. */
 export interface DatasetResult {
   dataset: Dataset
   count: number

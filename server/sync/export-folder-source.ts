@@ -105,7 +105,7 @@ export class ExportFolderSource implements TenantSource {
     throw new ResourceMissingError(resource, `The export folder has no ${single} or ${name}/ folder.`)
   }
 
-  /** Replays a recorded error answer (`<name>.error.json` = `{ status, body }`) as the live source would throw it. */
+  /** Replays a recorded error response (`<name>.error.json` = `{ status, body }`) as the live source would throw it. */
   private async throwRecordedError(name: string): Promise<void> {
     const file = `${name}.error.json`
     if (!existsSync(path.join(this.dir, file))) return

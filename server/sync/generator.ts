@@ -229,7 +229,9 @@ export async function generateTenant(options: GenerateOptions): Promise<Generate
     const department = DEPARTMENTS[index % DEPARTMENTS.length]!
     const name = `${department} ${['Team', 'Security', 'Announcements', 'Project'][kind]} ${Math.floor(index / DEPARTMENTS.length) + 1}`
     const isTeam = kind === 0 || (kind === 3 && index % 8 === 3)
-    const visibility = kind === 0 ? 'Private' : kind === 3 ? 'Public' : null
+    let visibility: string | null = null
+    if (kind === 0) visibility = 'Private'
+    if (kind === 3) visibility = 'Public'
     if (isTeam) teams.push({ id, name, visibility: visibility ?? 'Private' })
     await groupPages.add({
       id,

@@ -2,7 +2,7 @@ import { GraphApiError, GraphAuthError } from '../graph/errors.js'
 import type { GraphGateway } from '../graph/gateway.js'
 
 // `graph check`: one small request per area the sync reads, each mapped to the application
-// permission (and licence) it needs, so the provider sees what to grant in plain words.
+// permission (and licence) it needs, so the provider learns in plain words what to grant.
 
 interface Probe {
   area: string

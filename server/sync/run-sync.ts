@@ -153,9 +153,11 @@ async function runSteps(base: Pick<SyncContext, 'db' | 'orgId' | 'runId' | 'sour
     }
   }
 
-  const reportNames =
-    concealSetting === true || context.reportRows.concealed > 0 ? 'concealed' : concealSetting === false || context.reportRows.total > 0 ? 'visible' : null
-  if (reportNames) await writeState(db, orgId, 'reportNames', reportNames)
+  if (concealSetting === true || context.reportRows.concealed > 0) {
+    await writeState(db, orgId, 'reportNames', 'concealed')
+  } else if (concealSetting === false || context.reportRows.total > 0) {
+    await writeState(db, orgId, 'reportNames', 'visible')
+  }
 
   return { runId, datasets, ...overallStatus(datasets, authFailure) }
 }

@@ -1,4 +1,4 @@
-// The demo export was recorded once; at import its timestamps move forward by the time passed
+// The demo export was recorded once. At import its timestamps move forward by the time passed
 // since then, so sign-ins and alerts always fall in the last few days.
 
 const DAY_MS = 86_400_000

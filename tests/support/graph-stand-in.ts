@@ -11,7 +11,7 @@ import type { FetchFunction } from '../../server/graph/fetch-handler.js'
 // A local Microsoft Graph and token endpoint over HTTPS on 127.0.0.1, for sync tests. It
 // serves an export folder the way Graph would (pages with nextLinks, reports as a 302 to a
 // second host) and lets a test replace any path with its own handler to simulate throttling,
-// errors and malformed answers. The certificate is generated per test process with openssl.
+// errors and malformed responses. The certificate is generated per test process with openssl.
 
 export interface RecordedRequest {
   method: string
@@ -36,7 +36,7 @@ export interface GraphStandIn {
   clientId: string
   clientSecret: string
   requests: RecordedRequest[]
-  /** Replaces the answer for a Graph path (without /v1.0), e.g. `/devices`. */
+  /** Replaces the response for a Graph path (without /v1.0), e.g. `/devices`. */
   override(pathname: string, handler: Handler): void
   /** Removes every override, so the export folder is served again. */
   clearOverrides(): void
@@ -69,7 +69,7 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))
 }
 
-/** Maps a Graph path (after /v1.0) to the export-folder name that holds its pages. */
+/** Maps a Graph path (after /v1.0) to the export-folder name that contains its pages. */
 function exportNameOf(pathname: string): string | null {
   const members = /^\/groups\/([^/]+)\/members$/.exec(pathname)
   if (members) return `groupMembers/${decodeURIComponent(members[1]!)}`

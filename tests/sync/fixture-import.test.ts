@@ -109,7 +109,8 @@ describe('import of the Graph samples', () => {
       expect(outcome?.status).toBe('skipped')
     } else {
       expect(outcome?.status).toBe('failed')
-      expect(outcome && 'error' in outcome ? outcome.error : '').toMatch(testCase.expect.failed)
+      const error = outcome && 'error' in outcome ? outcome.error : ''
+      expect(error).toMatch(testCase.expect.failed)
     }
   })
 

@@ -14,7 +14,7 @@ export interface LogEntry {
   message: string
 }
 
-/** A logger that keeps entries so tests can check what was logged (and that no secret was). */
+/** Creates a logger that keeps its entries, so tests can check what was logged (and that no secret was). */
 export function memoryLogger(): SyncLogger & { entries: LogEntry[] } {
   const entries: LogEntry[] = []
   const add = (level: LogEntry['level']) => (object: object, message: string) => void entries.push({ level, object, message })
@@ -56,7 +56,7 @@ export async function smallExport(now = new Date()): Promise<{ dir: string; remo
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-/** A gateway pointed at the stand-in, with short retry delays so throttling tests stay fast. */
+/** Creates a gateway for the stand-in, with short retry delays so throttling tests stay fast. */
 export function standInGateway(standIn: GraphStandIn, overrides: { clientSecret?: string; timeoutMs?: number } = {}): GraphGateway {
   return createGraphGateway({
     tenantId: standIn.tenantId,

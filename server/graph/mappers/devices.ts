@@ -28,7 +28,7 @@ export function mapDevice(record: GraphRecord, where: string): DeviceRow {
   }
 }
 
-/** The first registered owner's name when the request expanded registeredOwners. */
+/** Returns the first registered owner's name when the request expanded registeredOwners. */
 function ownerName(record: GraphRecord): string | null {
   const owners = record.registeredOwners
   if (!Array.isArray(owners) || owners.length === 0) return null

@@ -2,7 +2,7 @@ import { fold, searchNorm } from '../../db/fold.js'
 import type { GroupRow } from './rows.js'
 import { optionalDateTime, optionalString, requiredString, stringArray, type GraphRecord } from './values.js'
 
-/** Classifies a group the way the Microsoft 365 admin centre does. */
+/** Classifies a group: `Unified` in groupTypes is Microsoft 365, otherwise the mail and security flags decide. */
 export function groupKind(record: GraphRecord): GroupRow['kind'] {
   const types = stringArray(record, 'groupTypes').map((type) => type.toLowerCase())
   if (types.includes('unified')) return 'microsoft365'

@@ -72,7 +72,10 @@ export function looksConcealed(value: string | undefined): boolean {
   return /^[0-9a-f]{32}$/i.test(text) || text.startsWith('<PII:') || text === '(Unknown)'
 }
 
-const flag = (value: boolean | null) => (value === null ? null : value ? 1 : 0)
+function flag(value: boolean | null): number | null {
+  if (value === null) return null
+  return value ? 1 : 0
+}
 
 export function mapMailbox(row: ReportRow, where: string, namesConcealed: boolean): MailboxRow {
   const principalName = row.principalName?.trim() ?? ''
@@ -155,7 +158,7 @@ export function mapSite(row: ReportRow, where: string, namesConcealed: boolean):
   }
 }
 
-/** The readable part of a site URL: the last path segment (`/sites/Marketing` → `Marketing`), or the host. */
+/** Returns the readable part of a site URL: the last path segment (`/sites/Marketing` → `Marketing`), or the host. */
 function siteName(url: string | null): string | null {
   if (!url || looksConcealed(url)) return null
   try {

@@ -8,7 +8,7 @@ import {
 export function mapUser(record: GraphRecord, where: string, names: SkuNames): UserRow {
   const id = requiredString(record, 'id', where)
   const principalName = requiredString(record, 'userPrincipalName', where)
-  // Rooms and shared mailboxes can have no display name; the principal name stands in.
+  // Rooms and shared mailboxes can have no display name, so the principal name is used instead.
   const displayName = optionalString(record, 'displayName') || principalName
   const userType = optionalString(record, 'userType')
   const licenses = (Array.isArray(record.assignedLicenses) ? record.assignedLicenses : [])

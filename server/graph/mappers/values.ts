@@ -31,7 +31,8 @@ export function optionalString(record: GraphRecord | null | undefined, field: st
 /** Reads a boolean as 0/1, or null when absent or not a boolean (never defaulted to true). */
 export function optionalFlag(record: GraphRecord | null | undefined, field: string): number | null {
   const value = record?.[field]
-  return typeof value === 'boolean' ? (value ? 1 : 0) : null
+  if (typeof value !== 'boolean') return null
+  return value ? 1 : 0
 }
 
 export function optionalNumber(record: GraphRecord | null | undefined, field: string): number | null {

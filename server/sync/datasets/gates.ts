@@ -27,7 +27,7 @@ export async function runGated<T>(
       if (!(error instanceof GraphApiError) || error.status !== 403) throw error
       await reset()
       if (error.isNonPremiumTenant && tries < 2) {
-        context.log.warn({ orgId: context.orgId, runId: context.runId, capability }, 'Graph answered the non-premium 403; retrying once')
+        context.log.warn({ orgId: context.orgId, runId: context.runId, capability }, 'Graph returned the non-premium 403, retrying once')
         continue
       }
       const status = error.isNonPremiumTenant ? licenceStatus : 'missing_permission'

@@ -69,8 +69,8 @@ async function writeSignIns(context: SyncContext, cutoff: string, since: string)
 }
 
 /**
- * Sign-ins are appended: each sync reads from the last cursor (minus an overlap) and inserts
- * rows it has not stored yet; rows older than the retention window are pruned.
+ * Appends sign-ins. Each sync reads from the last cursor (minus an overlap) and inserts the rows
+ * it has not stored yet. Rows older than the retention window are pruned.
  */
 export const signInsStep: SyncStep = {
   name: 'signIns',

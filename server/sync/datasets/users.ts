@@ -25,8 +25,8 @@ async function writeUsers(context: SyncContext, signInActivity: boolean): Promis
 }
 
 /**
- * Users, with signInActivity when the tenant allows it (Entra ID P1 and AuditLog.Read.All);
- * otherwise the capability is switched off and users are read again without it.
+ * Reads users with signInActivity when the tenant allows it (Entra ID P1 and AuditLog.Read.All).
+ * Otherwise the capability is switched off and users are read again without it.
  */
 export const usersStep: SyncStep = {
   name: 'users',
