@@ -59,7 +59,8 @@ describe('list parameters', () => {
   ]
 
   for (const [url, field, hint] of invalid) {
-    it(`rejects ${decodeURIComponent(url.slice(url.indexOf('?') + 1)).slice(0, 60)} on ${url.split('?')[0]}`, async () => {
+    const [path, query = ''] = url.split('?')
+    it(`rejects ${decodeURIComponent(query).slice(0, 60)} on ${path}`, async () => {
       const { status, body } = await get(url, managerCookie)
       expect(status).toBe(400)
       expect(body.error.code).toBe('invalid_parameter')

@@ -12,6 +12,9 @@ import { parseLicenses } from './values.js'
 
 const CURSOR_SHAPE: KeyShape = ['number', 'string', 'string']
 
+/** is_licensed values to read, in list order, for each value of the `licensed` filter. */
+const SEGMENTS_BY_FILTER: Record<'true' | 'false' | 'any', number[]> = { true: [1], false: [0], any: [1, 0] }
+
 export interface UsersListInput extends Omit<UsersQuery, 'limit'> {
   limit: number
 }
@@ -58,8 +61,8 @@ export async function listUsers(db: Db, orgId: number, input: UsersListInput): P
   })
   const after = input.cursor ? decodeCursor(input.cursor, CURSOR_SHAPE, fingerprint) : undefined
 
-  // Licensed users (1) come before unlicensed (0); the filter may leave one segment only.
-  const segments = input.licensed === 'true' ? [1] : input.licensed === 'false' ? [0] : [1, 0]
+  // Licensed users (1) come before unlicensed (0). The filter may leave one segment only.
+  const segments = SEGMENTS_BY_FILTER[input.licensed ?? 'any']
   const fetchCount = input.limit + 1
   const rows: UserRow[] = []
 
