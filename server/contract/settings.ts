@@ -38,7 +38,7 @@ export const PortalSettings = Type.Object({
     riskySignIns: Type.Boolean(),
     riskyUsers: Type.Boolean(),
   }),
-  /** Alerts below this severity are not shown; `informational` shows all but `unknown`. */
+  /** Alerts below this severity are not shown. Unknown severities count as informational, so `informational` shows every alert. */
   alertMinSeverity: Type.Union([
     Type.Literal('high'),
     Type.Literal('medium'),
