@@ -6,6 +6,7 @@ import { isMainModule, runBench, runStandalone } from './lib/bench-runner.js'
 import { startBenchPortal } from './lib/bench-portal.js'
 import { launchChromium, sessionCookieFor } from './lib/browser.js'
 import { buildApp } from './lib/build.js'
+import { LARGE_TENANT_USERS } from './lib/large-tenant-db.js'
 import { APP_BUILD_DIR } from './lib/paths.js'
 import type { BenchResult } from './lib/results.js'
 import { median, round } from './lib/stats.js'
@@ -13,7 +14,6 @@ import { apiTimings, installProbe, readProbe } from './large-tenant/probe.js'
 import { scrollToEnd } from './large-tenant/scroll.js'
 import { measureSearch, type SearchTiming } from './large-tenant/search.js'
 
-export const LARGE_TENANT_USERS = 50_000
 const CPU_SLOWDOWN = 4
 const SCROLL_MAX_MS = 60_000
 const SEARCH_TERMS_COUNT = 3
@@ -53,7 +53,7 @@ export async function runLargeTenantBrowserBench(options: { reuseBuild?: boolean
         users: LARGE_TENANT_USERS,
         generateSeconds: portal.tenant.generateSeconds,
         reusedGeneratedFolder: portal.tenant.reused,
-        importSeconds: round(portal.importRun.durationMs / 1000, 1),
+        importSeconds: portal.importSeconds,
       }
       const { defaultBrowserType: _browserType, ...pixel7 } = devices['Pixel 7'] ?? {}
       const context = await browser.newContext({ ...pixel7 })
@@ -109,7 +109,7 @@ export async function runLargeTenantBrowserBench(options: { reuseBuild?: boolean
         longTasks: scroll.longTasks.length,
         longTasksOver50Ms: scroll.longTasks.filter((task) => task.duration > LONG_TASK_MAX_MS).length,
         longestTaskMs: scroll.longestTaskMs,
-        longTaskDurationsMs: scroll.longTasks.map((task) => Math.round(task.duration)),
+        longestTasksMs: scroll.longTasks.map((task) => Math.round(task.duration)).sort((a, b) => b - a).slice(0, 20),
       }
       bench.budgets.push(checkBudget('users list: longest task while scrolling (4x CPU)', scroll.longestTaskMs, '<=', LONG_TASK_MAX_MS, 'ms', {
         note: `${scroll.longTasks.length} long tasks; ${listItems} of ${LARGE_TENANT_USERS} rows loaded in ${Math.round(scroll.durationMs / 1000)} s${scroll.reachedEnd ? ', reached the end' : ''}`,

@@ -2,9 +2,10 @@ import { runCli, type CliRun } from '../lib/cli.js'
 import type { PortalEnvironment } from '../lib/portal-env.js'
 import { BENCH_ORG_SLUG } from '../lib/tenant.js'
 
-/** Re-imports of the tenant that run back to back while load is measured. */
+/** Imports of the tenant that run back to back while load is measured. */
 export interface BackgroundSync {
-  stop(): Promise<CliRun[]>
+  /** Ends the import in progress (SIGTERM) and returns every run; the last one may be cut short. */
+  stop(): Promise<{ runs: CliRun[]; stoppedRunning: boolean }>
   isRunning(): boolean
 }
 
@@ -14,20 +15,21 @@ export interface BackgroundSync {
  */
 export function startBackgroundSync(environment: PortalEnvironment, dir: string, maxRuns: number): BackgroundSync {
   const runs: CliRun[] = []
-  let stopping = false
+  const controller = new AbortController()
   let running = true
   const loop = (async () => {
-    while (!stopping && runs.length < maxRuns) {
-      runs.push(await runCli(environment, ['import', '--org', BENCH_ORG_SLUG, dir], { timeoutMs: 300_000 }))
+    while (!controller.signal.aborted && runs.length < maxRuns) {
+      runs.push(await runCli(environment, ['import', '--org', BENCH_ORG_SLUG, dir], { timeoutMs: 600_000, signal: controller.signal }))
     }
     running = false
   })()
   return {
     isRunning: () => running,
     async stop() {
-      stopping = true
+      const stoppedRunning = running
+      controller.abort()
       await loop
-      return runs
+      return { runs, stoppedRunning }
     },
   }
 }

@@ -30,16 +30,16 @@ const MARK_SCROLLER = `(() => {
   return scroller === document.scrollingElement ? 'document' : scroller.tagName.toLowerCase() + '.' + scroller.className
 })()`
 
-/** Scrolls by two viewport heights and returns the scroller's position after two frames. */
+/** Scrolls by one viewport height and returns the scroller's position after two frames. */
 const SCROLL_STEP = `(async () => {
   const scroller = document.querySelector('[data-bench-scroller]')
-  scroller.scrollBy({ top: scroller.clientHeight * 2, behavior: 'instant' })
+  scroller.scrollBy({ top: scroller.clientHeight, behavior: 'instant' })
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   return { scrollTop: scroller.scrollTop, scrollHeight: scroller.scrollHeight, clientHeight: scroller.clientHeight }
 })()`
 
 /**
- * Scrolls the list down step by step, the way a fast fling would, until the scroller stays at its
+ * Scrolls the list down one screen per step, pausing `stepPauseMs` between steps, until the scroller stays at its
  * end for 5 s (no further page loaded) or `maxMs` passes, and returns the long tasks of that window.
  */
 export async function scrollToEnd(page: Page, options: { maxMs: number; stepPauseMs: number }): Promise<ScrollOutcome & { scroller: string }> {

@@ -22,6 +22,8 @@ export interface CliOptions {
   /** Run under /usr/bin/time -v to record the peak RSS. */
   measureMemory?: boolean
   extraEnv?: Record<string, string>
+  /** Aborting sends SIGTERM to the command (and to /usr/bin/time's child with it). */
+  signal?: AbortSignal
 }
 
 const GNU_TIME = '/usr/bin/time'
@@ -58,8 +60,13 @@ export async function runCli(environment: PortalEnvironment, args: string[], opt
     timedOut = true
     if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
   }, timeoutMs)
+  const terminate = () => {
+    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+  }
+  options.signal?.addEventListener('abort', terminate, { once: true })
   const exitCode = await new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)))
   clearTimeout(timer)
+  options.signal?.removeEventListener('abort', terminate)
   const durationMs = performance.now() - started
 
   let maxRssBytes: number | null = null

@@ -17,9 +17,10 @@ export interface PortalEnvironment {
 /** Port 9 (discard) on 127.0.0.1: nothing listens there, so a Graph call fails at once. */
 const CLOSED_LOCAL_URL = 'http://127.0.0.1:9'
 
-export function createPortalEnvironment(label: string): PortalEnvironment {
+/** Creates a temporary data folder; pass `secretKey` to open a database copied from another run. */
+export function createPortalEnvironment(label: string, options: { secretKey?: string } = {}): PortalEnvironment {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `clientone-bench-${label}-`))
-  const secretKey = randomBytes(32).toString('base64')
+  const secretKey = options.secretKey ?? randomBytes(32).toString('base64')
   return {
     dataDir,
     secretKey,
