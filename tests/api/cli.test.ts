@@ -197,27 +197,29 @@ describe('portal alert', () => {
   }
 
   it('hides, annotates and flags an alert', async () => {
-    expect(await run('alert', 'hide', 'contoso', 'alert-1')).toBe(0)
+    expect(await run('alert', 'hide', '--org', 'contoso', 'alert-1')).toBe(0)
     expect((await triage())?.hidden).toBe(1)
 
-    expect(await run('alert', 'note', 'contoso', 'alert-1', '--text', 'We reset the password.')).toBe(0)
+    expect(await run('alert', 'note', '--org', 'contoso', 'alert-1', '--text', 'We reset the password.')).toBe(0)
     cli.stdin.push('Read from standard input.')
-    expect(await run('alert', 'needs-confirmation', 'contoso', 'alert-1', 'on')).toBe(0)
+    expect(await run('alert', 'needs-confirmation', '--org', 'contoso', 'alert-1', 'on')).toBe(0)
     expect(await triage()).toMatchObject({ hidden: 1, note: 'We reset the password.', needs_confirmation: 1 })
 
-    expect(await run('alert', 'note', 'contoso', 'alert-1')).toBe(0)
+    expect(await run('alert', 'note', '--org', 'contoso', 'alert-1')).toBe(0)
     expect((await triage())?.note).toBe('Read from standard input.')
 
-    expect(await run('alert', 'unhide', 'contoso', 'alert-1')).toBe(0)
-    expect(await run('alert', 'note', 'contoso', 'alert-1', '--clear')).toBe(0)
+    expect(await run('alert', 'unhide', '--org', 'contoso', 'alert-1')).toBe(0)
+    expect(await run('alert', 'note', '--org', 'contoso', 'alert-1', '--clear')).toBe(0)
     expect(await triage()).toMatchObject({ hidden: 0, note: null, needs_confirmation: 1 })
   })
 
   it('explains an unknown alert and rejects bad usage', async () => {
-    expect(await run('alert', 'hide', 'contoso', 'alert-404')).toBe(1)
+    expect(await run('alert', 'hide', '--org', 'contoso', 'alert-404')).toBe(1)
     expect(cli.stderr.join('\n')).toContain('Alert "alert-404" not found in contoso')
-    expect(await run('alert', 'needs-confirmation', 'contoso', 'alert-1', 'maybe')).toBe(2)
-    expect(await run('alert', 'hide', 'contoso')).toBe(2)
+    expect(await run('alert', 'needs-confirmation', '--org', 'contoso', 'alert-1', 'maybe')).toBe(2)
+    expect(await run('alert', 'hide', '--org', 'contoso')).toBe(2)
+    expect(await run('alert', 'hide', 'alert-1')).toBe(2)
+    expect(cli.stderr.join('\n')).toContain('Missing --org SLUG')
   })
 })
 

@@ -6,13 +6,14 @@ import { cliCommand, CliFailure, CliUsageError } from '../context.js'
 /** Maximum length of the provider's note, which the PWA shows in full on the alert screen. */
 const MAX_NOTE_LENGTH = 4000
 
-export const help = `Usage: portal alert <command> SLUG ALERT_ID ...
+export const help = `Usage: portal alert <command> --org SLUG ALERT_ID ...
 
-  alert hide SLUG ALERT_ID                      Hide the alert from the organization's users.
-  alert unhide SLUG ALERT_ID                    Show a hidden alert again.
-  alert note SLUG ALERT_ID [--text TEXT]        Set the provider's note on the alert; without --text,
-                                                reads one line from standard input. --clear removes it.
-  alert needs-confirmation SLUG ALERT_ID on|off Ask the organization's users to confirm the alert.
+  alert hide --org SLUG ALERT_ID                  Hide the alert from the organization's users.
+  alert unhide --org SLUG ALERT_ID                Show a hidden alert again.
+  alert note --org SLUG ALERT_ID [--text TEXT]    Set the provider's note on the alert. Without --text,
+                                                  reads one line from standard input. --clear removes it.
+  alert needs-confirmation --org SLUG ALERT_ID on|off
+                                                  Ask the organization's users to confirm the alert.
 
   ALERT_ID is the id shown by the alerts API (a Graph alert id, or riskyUser:<userId>).
   Triage outlives syncs, so it stays on the alert after the next sync.`
@@ -25,12 +26,14 @@ export default cliCommand(async (args, ctx) => {
 
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { text: { type: 'string' }, clear: { type: 'boolean' } },
+    options: { org: { type: 'string' }, text: { type: 'string' }, clear: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   })
-  const [slug, alertId, ...extra] = positionals
-  if (!slug || !alertId) throw new CliUsageError(`Missing organization slug or alert id. Usage: portal alert ${action} SLUG ALERT_ID`)
+  const slug = values.org
+  const [alertId, ...extra] = positionals
+  if (!slug) throw new CliUsageError(`Missing --org SLUG: name the organization. Usage: portal alert ${action} --org SLUG ALERT_ID`)
+  if (!alertId) throw new CliUsageError(`Missing alert id. Usage: portal alert ${action} --org SLUG ALERT_ID`)
   if ((values.text !== undefined || values.clear) && action !== 'note') throw new CliUsageError('--text and --clear only apply to `alert note`.')
 
   let update: TriageUpdate
@@ -55,7 +58,7 @@ export default cliCommand(async (args, ctx) => {
   const organization = await findOrganizationBySlug(writer, slug)
   if (!organization) throw new CliFailure(`Organization "${slug}" not found: list organizations with \`portal org list\`.`)
   if (!(await alertExists(writer, organization.id, alertId))) {
-    throw new CliFailure(`Alert "${alertId}" not found in ${slug}: check the id, or run a sync first (\`portal sync ${slug}\`).`)
+    throw new CliFailure(`Alert "${alertId}" not found in ${slug}: check the id, or run a sync first (\`portal sync --org ${slug}\`).`)
   }
 
   await upsertAlertTriage(writer, organization.id, alertId, update, new Date().toISOString())
