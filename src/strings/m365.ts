@@ -37,6 +37,7 @@ export const m365Strings = {
     disabled: 'Disabled',
     licences: 'Licences',
     usedOf: (used: string, available: string) => `${used} of ${available} used`,
+    assigned: (used: string) => `${used} assigned`,
     almostAllUsed: 'Almost all used',
     allUsed: 'All used',
     noLicences: 'No licences in this tenant.',
