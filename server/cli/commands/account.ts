@@ -145,7 +145,7 @@ export default cliCommand(async (args, ctx) => {
     case 'set-role':
       await withAccount(ctx, rest, 'portal account set-role EMAIL manager|standard', async (accountId, email, [role, ...extra]) => {
         if (role !== 'manager' && role !== 'standard') throw new CliUsageError(`Invalid role "${role ?? ''}": use "manager" or "standard".`)
-        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}".`)
+        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}": remove it, or see --help for the usage.`)
         await setAccountRole((await ctx.openDb()).writer, accountId, role)
         ctx.out(`${email} is now a ${role}.`)
       })
@@ -154,7 +154,7 @@ export default cliCommand(async (args, ctx) => {
     case 'permit':
     case 'deny':
       await withAccount(ctx, rest, `portal account ${action} EMAIL`, async (accountId, email, extra) => {
-        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}".`)
+        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}": remove it, or see --help for the usage.`)
         await setM365Permitted((await ctx.openDb()).writer, accountId, action === 'permit')
         ctx.out(action === 'permit' ? `${email} may now see Microsoft 365 data.` : `${email} may no longer see Microsoft 365 data.`)
       })
@@ -162,7 +162,7 @@ export default cliCommand(async (args, ctx) => {
 
     case 'disable':
       await withAccount(ctx, rest, 'portal account disable EMAIL', async (accountId, email, extra) => {
-        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}".`)
+        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}": remove it, or see --help for the usage.`)
         const ended = await disableAccount((await ctx.openDb()).writer, accountId)
         ctx.out(`Disabled ${email}; ended ${ended} session${ended === 1 ? '' : 's'}.`)
       })
@@ -170,7 +170,7 @@ export default cliCommand(async (args, ctx) => {
 
     case 'enable':
       await withAccount(ctx, rest, 'portal account enable EMAIL', async (accountId, email, extra) => {
-        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}".`)
+        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}": remove it, or see --help for the usage.`)
         await enableAccount((await ctx.openDb()).writer, accountId)
         ctx.out(`Enabled ${email}.`)
       })
@@ -178,7 +178,7 @@ export default cliCommand(async (args, ctx) => {
 
     case 'reset-mfa':
       await withAccount(ctx, rest, 'portal account reset-mfa EMAIL', async (accountId, email, extra) => {
-        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}".`)
+        if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}": remove it, or see --help for the usage.`)
         const ended = await resetMfa((await ctx.openDb()).writer, accountId)
         ctx.out(`Removed two-step sign-in from ${email}; ended ${ended} session${ended === 1 ? '' : 's'}. The person can enrol again from the profile.`)
       })

@@ -38,12 +38,12 @@ export default cliCommand(async (args, ctx) => {
 
   let update: TriageUpdate
   if (action === 'hide' || action === 'unhide') {
-    if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}".`)
+    if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}": remove it, or see --help for the usage.`)
     update = { hidden: action === 'hide' }
   } else if (action === 'needs-confirmation') {
     const [state, ...more] = extra
     if (state !== 'on' && state !== 'off') throw new CliUsageError(`Invalid value "${state ?? ''}" for needs-confirmation: use "on" or "off".`)
-    if (more.length > 0) throw new CliUsageError(`Unexpected argument "${more[0]}".`)
+    if (more.length > 0) throw new CliUsageError(`Unexpected argument "${more[0]}": remove it, or see --help for the usage.`)
     update = { needsConfirmation: state === 'on' }
   } else {
     if (extra.length > 0) throw new CliUsageError(`Unexpected argument "${extra[0]}": quote the note and pass it with --text.`)
