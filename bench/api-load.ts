@@ -25,8 +25,8 @@ async function buildScenarios(origin: string, cookie: string): Promise<LoadScena
   const alerts = await collectPagePaths(origin, cookie, '/api/v1/alerts', PAGES_PER_LIST)
   const duration = DURATION_SECONDS
   return [
-    // The reference: a JSON 404 for an unknown /api path, answered by the same plugins and hooks
-    // (security headers, session lookup, error handler) without touching tenant data.
+    // The reference: a JSON 404 for an unknown /api path. The same plugins and hooks (security
+    // headers, session lookup, error handler) produce it, without reading tenant data.
     { id: 'reference: unknown /api path (404 JSON)', paths: ['/api/v1/bench-reference-not-found'], rate: LIST_RATE, durationSeconds: duration, expectedStatus: 404, p99BudgetMs: null },
     { id: 'GET /m365/users (list pages)', paths: users.paths, rate: LIST_RATE, durationSeconds: duration, expectedStatus: 200, p99BudgetMs: LIST_P99_MAX_MS },
     { id: 'GET /m365/users?search=', paths: userSearchPaths(users.firstPage.items, SEARCH_TERMS), rate: SEARCH_RATE, durationSeconds: duration, expectedStatus: 200, p99BudgetMs: SEARCH_P99_MAX_MS },

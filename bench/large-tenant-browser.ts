@@ -37,8 +37,8 @@ function pickSearchTerms(names: string[]): string[] {
 }
 
 /**
- * A 50,000-user tenant in Chromium with 4x CPU slowdown (Pixel 7 emulation): first rows of the
- * users list, long tasks while scrolling the virtual list, and the debounced search.
+ * Measures the users list of a 50,000-user tenant in Chromium with 4x CPU slowdown (Pixel 7
+ * emulation): first rows, long tasks while scrolling the virtual list, and the debounced search.
  */
 export async function runLargeTenantBrowserBench(options: { reuseBuild?: boolean } = {}): Promise<BenchResult> {
   return runBench('large-tenant-browser', async (bench) => {

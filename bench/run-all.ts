@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runApiLoadBench } from './api-load.js'
 import { runBundleBench } from './bundle.js'
@@ -39,6 +39,14 @@ async function main(): Promise<void> {
     writeResult(result)
     results.push(result)
   }
+
+  // Benchmarks left out of this run keep their latest result file, marked as from an earlier run.
+  for (const bench of BENCHMARKS) {
+    if (results.some((result) => result.name === bench.name)) continue
+    const earlier = path.join(RESULTS_DIR, `${bench.name}.json`)
+    if (existsSync(earlier)) results.push({ ...(JSON.parse(readFileSync(earlier, 'utf8')) as BenchResult), fromEarlierRun: true })
+  }
+  results.sort((a, b) => BENCHMARKS.findIndex((bench) => bench.name === a.name) - BENCHMARKS.findIndex((bench) => bench.name === b.name))
 
   const latest = {
     command: `npm run bench${only.length > 0 ? ` -- ${only.join(' ')}` : ''}`,

@@ -33,7 +33,7 @@ function recordRun(bench: BenchRecorder, label: string, run: CliRun, dataDir: st
 }
 
 /**
- * Time and peak memory of bringing a 50,000-user tenant into the portal: `import` from the generated
+ * Measures the time and peak memory of bringing a 50,000-user tenant into the portal: `import` from the generated
  * folder into an empty organization, then `sync` from a local Graph stand-in that pages the same
  * data over HTTPS (replacing what the import wrote).
  */
@@ -57,6 +57,7 @@ export async function runSyncImportBench(): Promise<BenchResult> {
       // The other large-tenant benchmarks start from a copy of this database.
       if (first && first.exitCode === 0) saveLargeTenantDatabase(environment)
 
+      if (first === null || first.exitCode !== 0) throw new Error('The import failed, so the Graph sync was not run.')
       bench.log('syncing from the local Graph stand-in')
       const graph = await bench.step('graph sync', () => runGraphSync(environment, tenant.dir, bench.log))
       if (graph) {

@@ -36,7 +36,8 @@ function renderRun(run: LatestRun): string {
     `Machine: ${run.machine.cpuModel}, ${run.machine.cores} cores (\`nproc\`), ${run.machine.memory} memory (\`free -h\`), Node ${run.machine.node}, ${run.machine.chromium}. Load average ${run.machine.loadAverage.join(' ')} at the start and ${run.loadAverageAfter.join(' ')} at the end.`,
   ]
   for (const result of run.results) {
-    lines.push('', `### ${result.name} (${result.durationSeconds} s)`, '', '| figure | measured | budget | result | note |', '| --- | --- | --- | --- | --- |')
+    const earlier = result.fromEarlierRun ? ', from an earlier `npm run bench -- ' + result.name + '`' : ''
+    lines.push('', `### ${result.name}`, '', `Started ${result.startedAt}, took ${result.durationSeconds} s${earlier}.`, '', '| figure | measured | budget | result | note |', '| --- | --- | --- | --- | --- |')
     for (const check of result.budgets) {
       const measured = check.measured === null ? 'not measured' : `${check.measured} ${check.unit}`.trim()
       lines.push(`| ${cell(check.name)} | ${cell(measured)} | ${cell(check.budget)} | ${resultWord(check)} | ${cell(check.note ?? '')} |`)

@@ -30,7 +30,7 @@ export interface LoadFigures {
   statusCodes: Record<string, number>
 }
 
-/** Connections per 100 req/s: each connection then sends every 100 ms, so a slow answer rarely delays the next send. */
+/** Connections per 100 req/s: each connection then sends every 100 ms, so a slow response rarely delays the next send. */
 const CONNECTIONS_PER_100_RPS = 10
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { REPO_ROOT } from '../lib/paths.js'
 
-/** What bench/browser/list-probe.js records in the page, on the page's performance.now() clock. */
+/** Records of bench/browser/list-probe.js, on the page's performance.now() clock. */
 export interface ProbeState {
   longTasks: Array<{ start: number; duration: number }>
   rowSnapshots: Array<{ frameTime: number; count: number; firstText: string | null }>

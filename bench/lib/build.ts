@@ -24,7 +24,13 @@ async function runVite(args: string[]): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS))
       continue
     }
-    throw new Error(`vite ${args.join(' ')} exited with ${exitCode}: ${output.trim().split('\n').filter((line) => !/^\s+at /.test(line)).slice(0, 8).join(' | ')}`)
+    const message = output
+      .trim()
+      .split('\n')
+      .filter((line) => !/^\s+at /.test(line))
+      .slice(0, 8)
+      .join(' | ')
+    throw new Error(`vite ${args.join(' ')} exited with ${exitCode}: ${message}`)
   }
 }
 

@@ -10,7 +10,7 @@ export const LARGE_TENANT_USERS = 50_000
 
 /**
  * A database with the large tenant imported, kept under bench/results so each benchmark starts from
- * a copy instead of importing again (the import takes minutes). Holds the key it was sealed with.
+ * a copy instead of importing again (the import takes minutes). Contains the key it was sealed with.
  */
 const CACHE_DIR = path.join(RESULTS_DIR, `database-${LARGE_TENANT_USERS}`)
 const DATABASE_FILES = ['portal.sqlite', 'portal.sqlite-wal', 'portal.sqlite-shm']
@@ -35,7 +35,7 @@ export function saveLargeTenantDatabase(environment: PortalEnvironment): void {
 }
 
 /**
- * Returns a fresh environment holding a copy of the large-tenant database. Without a saved copy it
+ * Returns a fresh environment containing a copy of the large-tenant database. Without a saved copy it
  * generates and imports the tenant first (unmeasured) and saves the result.
  */
 export async function largeTenantEnvironment(label: string, log: (message: string) => void): Promise<{ environment: PortalEnvironment; importRun: CliRun | null }> {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** Repository root (the folder that holds package.json). */
+/** Repository root (the folder that contains package.json). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** Output of every benchmark: JSON results, builds and the generated tenant. Gitignored. */

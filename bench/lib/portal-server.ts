@@ -16,7 +16,7 @@ const START_TIMEOUT_MS = 60_000
 
 /**
  * Starts `server/main.ts` in a child Node process (tsx loader, no npx wrapper, so the pid is the
- * server's own) on 127.0.0.1 and a free port, and resolves once the API answers.
+ * server's own) on 127.0.0.1 and a free port, and resolves once the API responds.
  */
 export async function startPortal(environment: PortalEnvironment, options: { staticDir?: string } = {}): Promise<RunningPortal> {
   const port = await findFreePort()
@@ -52,7 +52,7 @@ async function waitUntilReady(child: ChildProcess, origin: string, logFile: stri
   const deadline = Date.now() + START_TIMEOUT_MS
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`The portal server exited with code ${child.exitCode} before answering; log: ${tail(logFile)}`)
+      throw new Error(`The portal server exited with code ${child.exitCode} before responding; log: ${tail(logFile)}`)
     }
     try {
       const response = await fetch(`${origin}/api/v1/openapi.json`)
@@ -62,7 +62,7 @@ async function waitUntilReady(child: ChildProcess, origin: string, logFile: stri
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  throw new Error(`The portal server did not answer on ${origin} within ${START_TIMEOUT_MS / 1000} s; log: ${tail(logFile)}`)
+  throw new Error(`The portal server did not respond on ${origin} within ${START_TIMEOUT_MS / 1000} s; log: ${tail(logFile)}`)
 }
 
 function tail(file: string): string {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { BudgetCheck } from './budget.js'
 import { RESULTS_DIR } from './paths.js'
 
-/** What one benchmark returns: its raw figures, its budget checks and the errors it hit. */
+/** Outcome of one benchmark: its raw figures, its budget checks and the errors it hit. */
 export interface BenchResult {
   name: string
   startedAt: string
@@ -13,6 +13,8 @@ export interface BenchResult {
   budgets: BudgetCheck[]
   /** Steps that failed; the figures of the other steps are still valid. */
   errors: string[]
+  /** Set by run-all on a result it copied from a previous `npm run bench -- NAME` run. */
+  fromEarlierRun?: boolean
 }
 
 /** Writes one benchmark's result to bench/results/<name>.json and returns the path. */
@@ -28,13 +30,18 @@ export function errorText(error: unknown): string {
   return String(error)
 }
 
-/** Prints the budget checks as an aligned text table. */
+function verdictOf(check: BudgetCheck): string {
+  if (check.pass === null) return 'n/a'
+  return check.pass ? 'pass' : 'MISSED'
+}
+
+/** Formats the budget checks as an aligned text table. */
 export function formatBudgetTable(budgets: BudgetCheck[]): string {
   const rows = budgets.map((check) => [
     check.name,
     check.measured === null ? 'not measured' : `${check.measured} ${check.unit}`.trim(),
     check.budget,
-    check.pass === null ? 'n/a' : check.pass ? 'pass' : 'MISSED',
+    verdictOf(check),
   ])
   const header = ['figure', 'measured', 'budget', 'result']
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)))

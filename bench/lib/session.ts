@@ -17,7 +17,7 @@ export async function signIn(origin: string, email: string, password: string): P
     .getSetCookie()
     .map((header) => header.split(';')[0] ?? '')
     .find((pair) => pair.startsWith('portal_session='))
-  if (cookie === undefined) throw new Error(`Sign-in as ${email} answered 200 without a portal_session cookie.`)
+  if (cookie === undefined) throw new Error(`Sign-in as ${email} returned 200 without a portal_session cookie.`)
   return cookie
 }
 
@@ -25,6 +25,6 @@ export async function signIn(origin: string, email: string, password: string): P
 export async function getJson<T>(origin: string, apiPath: string, cookie: string): Promise<T> {
   const response = await fetch(`${origin}${apiPath}`, { headers: { cookie, accept: 'application/json' } })
   const body = await response.text()
-  if (!response.ok) throw new Error(`GET ${apiPath} answered HTTP ${response.status}: ${body.slice(0, 300)}`)
+  if (!response.ok) throw new Error(`GET ${apiPath} returned HTTP ${response.status}: ${body.slice(0, 300)}`)
   return JSON.parse(body) as T
 }

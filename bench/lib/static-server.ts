@@ -47,7 +47,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     }
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
     if (pathname.startsWith('/api/')) {
-      // No API here: a signed-out answer lets an app's first screen render as for a new visitor.
+      // No API here: a 404 response makes the app render its signed-out first screen, as for a new visitor.
       response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"No API on the static server."}}')
       return
     }

@@ -1,6 +1,6 @@
 import { launchChromium, sessionCookieFor } from '../lib/browser.js'
 
-/** Where a reload's document and scripts came from once the service worker is installed. */
+/** Sources of a reload's document and scripts once the service worker is installed. */
 export interface RepeatVisit {
   serviceWorkerReady: boolean
   controlledAfterReload: boolean

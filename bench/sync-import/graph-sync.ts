@@ -32,7 +32,7 @@ export async function runGraphSync(environment: PortalEnvironment, dir: string, 
       { input: `${standIn.clientSecret}\n`, extraEnv: graphEnv },
     )
     log(`syncing from ${standIn.origin}`)
-    const run = await runCliOrThrow(environment, ['sync', '--org', BENCH_ORG_SLUG], { timeoutMs: 300_000, measureMemory: true, extraEnv: graphEnv })
+    const run = await runCliOrThrow(environment, ['sync', '--org', BENCH_ORG_SLUG], { timeoutMs: 900_000, measureMemory: true, extraEnv: graphEnv })
     return {
       run,
       standIn: {
