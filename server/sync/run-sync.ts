@@ -46,7 +46,10 @@ export interface RunSyncOptions {
 /** Raised when the organization already has a sync running. */
 export class SyncBusyError extends Error {
   constructor(orgId: number, runId?: number) {
-    super(`A sync for organization ${orgId} is already running${runId ? ` (run ${runId})` : ''}; wait for it to finish.`)
+    super(
+      `A sync for organization ${orgId} is already running${runId ? ` (run ${runId})` : ''}: wait for it to finish. ` +
+        'A run left running by a stopped process is marked failed when the server starts.',
+    )
     this.name = 'SyncBusyError'
   }
 }
@@ -120,6 +123,7 @@ async function runSteps(base: Pick<SyncContext, 'db' | 'orgId' | 'runId' | 'sour
 
   const concealSetting = await readConcealSetting(context).catch((error: unknown) => {
     if (error instanceof GraphAuthError) authFailure = describe(error)
+    else log.warn({ orgId, runId, error: describe(error) }, 'report name setting not readable')
     return null
   })
   context.namesConcealed = concealSetting === true

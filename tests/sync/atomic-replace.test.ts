@@ -22,7 +22,7 @@ describe('dataset replacement under reads', () => {
     rmSync(folder, { recursive: true, force: true })
   })
 
-  /** Counts the users a reader sees: the rows of the run org_datasets points at. */
+  /** Counts the users visible to readers: the rows of the run that org_datasets points at. */
   async function visibleUserCount(): Promise<number> {
     const row = await test.db.reader
       .selectFrom('m365_users')

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -70,6 +70,14 @@ describe('sync CLI verbs', () => {
     expect(ctx.errors.at(-1)).toMatch(/Invalid --limit "0"/)
     expect(await importCommand(['--org', 'contoso'], ctx)).toBe(2)
     expect(ctx.errors.at(-1)).toMatch(/Missing export folder/)
+  })
+
+  it('explains an unwritable output folder', async () => {
+    const ctx = fakeContext(test)
+    const blocked = path.join(folder, 'file-not-folder')
+    writeFileSync(blocked, 'x')
+    expect(await generateTenantCommand(['--users', '2', '--out', path.join(blocked, 'out')], ctx)).toBe(1)
+    expect(ctx.errors.at(-1)).toMatch(/Could not write the export folder .*file-not-folder\/out/)
   })
 
   it('explains an unknown organization or folder', async () => {

@@ -71,6 +71,9 @@ describe('demo seeding', () => {
     const now = Date.now()
     expect(Date.parse(String(range.newest))).toBeLessThanOrEqual(now)
     expect(Date.parse(String(range.oldest))).toBeGreaterThan(now - 8 * 86_400_000)
+
+    const mailbox = await test.db.reader.selectFrom('m365_mailboxes').select('report_refresh_date').executeTakeFirstOrThrow()
+    expect(Date.parse(String(mailbox.report_refresh_date))).toBeGreaterThan(now - 4 * 86_400_000)
   })
 
   it('leaves a database with organizations alone', async () => {

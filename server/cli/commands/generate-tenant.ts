@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { generateTenant } from '../../sync/generator.js'
-import { cliCommand, CliUsageError } from '../context.js'
+import { cliCommand, CliFailure, CliUsageError } from '../context.js'
 
 export const help = `Usage: portal generate-tenant --users N --out DIR [--seed S] [--now ISO] [--page-size N]
 
@@ -50,7 +50,14 @@ export default cliCommand(async (args, ctx) => {
   const now = values.now === undefined ? currentHour : new Date(values.now)
   if (Number.isNaN(now.getTime())) throw new CliUsageError(`Invalid --now "${values.now}": give an ISO 8601 date-time such as 2026-12-04T12:00:00Z.`)
 
-  const summary = await generateTenant({ users, outDir: values.out, seed, now, pageSize })
+  let summary
+  try {
+    summary = await generateTenant({ users, outDir: values.out, seed, now, pageSize })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (!code) throw error
+    throw new CliFailure(`Could not write the export folder "${values.out}" (${code}: ${(error as Error).message}). Choose a folder you can write to.`)
+  }
   ctx.out(
     `Wrote ${values.out}: ${summary.users} users, ${summary.groups} groups, ${summary.devices} devices, ` +
       `${summary.signIns} sign-ins, ${summary.alerts} alerts in ${summary.files} files.`,

@@ -34,7 +34,16 @@ export default cliCommand(async (args, ctx) => {
     throw new CliFailure(`Organization "${slug}" has no Microsoft Graph connection: run \`portal graph connect --org ${slug} --tenant-id ID --client-id ID\` first.`)
   }
 
-  const recorder = values['save-export'] ? await createExportRecorder(values['save-export']) : undefined
+  let recorder
+  if (values['save-export']) {
+    try {
+      recorder = await createExportRecorder(values['save-export'])
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (!code) throw error
+      throw new CliFailure(`Could not create the export folder "${values['save-export']}" (${code}). Choose a folder you can write to.`)
+    }
+  }
   const source = new GraphSource(gatewayFor(ctx.config, connection), recorder)
   try {
     const result = await runSync({ db: writer, orgId: organization.id, source, log: cliLogger(ctx.err) })
