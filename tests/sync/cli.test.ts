@@ -77,7 +77,7 @@ describe('sync CLI verbs', () => {
     const blocked = path.join(folder, 'file-not-folder')
     writeFileSync(blocked, 'x')
     expect(await generateTenantCommand(['--users', '2', '--out', path.join(blocked, 'out')], ctx)).toBe(1)
-    expect(ctx.errors.at(-1)).toMatch(/Could not write the export folder .*file-not-folder\/out/)
+    expect(ctx.errors.at(-1)).toMatch(/Failed to write the export folder .*file-not-folder\/out/)
   })
 
   it('explains an unknown organization or folder', async () => {

@@ -56,7 +56,7 @@ export default cliCommand(async (args, ctx) => {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (!code) throw error
-    throw new CliFailure(`Could not write the export folder "${values.out}" (${code}: ${(error as Error).message}). Choose a folder you can write to.`)
+    throw new CliFailure(`Failed to write the export folder "${values.out}" (${code}: ${(error as Error).message}). Choose a folder you can write to.`)
   }
   ctx.out(
     `Wrote ${values.out}: ${summary.users} users, ${summary.groups} groups, ${summary.devices} devices, ` +

@@ -41,7 +41,7 @@ export default cliCommand(async (args, ctx) => {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (!code) throw error
-      throw new CliFailure(`Could not create the export folder "${values['save-export']}" (${code}). Choose a folder you can write to.`)
+      throw new CliFailure(`Failed to create the export folder "${values['save-export']}" (${code}). Choose a folder you can write to.`)
     }
   }
   const source = new GraphSource(gatewayFor(ctx.config, connection), recorder)
