@@ -10,6 +10,8 @@ export interface SearchTiming {
   /** From the request leaving to its response's last byte (network and server). */
   responseMs: number | null
   rowsShown: number | null
+  /** Whether the first row shown contains the term (it may match in a truncated email instead). */
+  firstRowMatches: boolean | null
 }
 
 const WAIT_MS = 15_000
@@ -21,7 +23,7 @@ function fold(text: string): string {
 
 /**
  * Types `term` into the search field at 60 ms per key, waits for the debounced request and for the
- * first frame whose first row contains the term, then clears the field with Escape.
+ * first frame after its response that changed the rows, then clears the field with Escape.
  */
 export async function measureSearch(page: Page, searchSelector: string, term: string): Promise<SearchTiming> {
   const field = page.locator(searchSelector).first()
@@ -31,21 +33,22 @@ export async function measureSearch(page: Page, searchSelector: string, term: st
 
   const encoded = new URLSearchParams({ search: term }).toString()
   const deadline = Date.now() + WAIT_MS
-  let timing: SearchTiming = { term, debounceMs: null, resultsMs: null, responseMs: null, rowsShown: null }
+  let timing: SearchTiming = { term, debounceMs: null, resultsMs: null, responseMs: null, rowsShown: null, firstRowMatches: null }
   while (Date.now() < deadline) {
     const request = (await apiTimings(page, encoded)).find((entry) => entry.startTime >= typedFrom && entry.responseEnd > 0)
     if (request !== undefined) {
       const probe = await readProbe(page)
       const lastInput = Math.max(...probe.inputTimes.filter((time) => time >= typedFrom && time <= request.startTime))
-      const shown = probe.rowSnapshots.find(
-        (snapshot) => snapshot.frameTime >= request.responseEnd && (snapshot.count === 0 || fold(snapshot.firstText ?? '').includes(fold(term))),
-      )
+      // The probe records a snapshot only when the rows change, so the first one after the
+      // response is the frame that shows the results.
+      const shown = probe.rowSnapshots.find((snapshot) => snapshot.frameTime >= request.responseEnd)
       timing = {
         term,
         debounceMs: Number.isFinite(lastInput) ? Math.round(request.startTime - lastInput) : null,
         resultsMs: shown === undefined ? null : Math.round(shown.frameTime - request.startTime),
         responseMs: Math.round(request.responseEnd - request.startTime),
         rowsShown: shown?.count ?? null,
+        firstRowMatches: shown === undefined ? null : fold(shown.firstText ?? '').includes(fold(term)),
       }
       if (shown !== undefined) break
     }

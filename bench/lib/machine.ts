@@ -15,7 +15,8 @@ export interface MachineInfo {
 
 function commandOutput(file: string, args: string[]): string {
   try {
-    return execFileSync(file, args, { encoding: 'utf8', timeout: 20_000 }).trim()
+    // Debian's chromium wrapper prints a shell warning on stderr with --version; only stdout counts.
+    return execFileSync(file, args, { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   } catch (error) {
     return `unavailable (${file} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`
   }
