@@ -16,7 +16,7 @@ export interface HomeData {
   sync: Sync | null
 }
 
-/** One key per account and permission set, so a permission change reloads Home. */
+/** Returns one key per account and permission set, so a permission change reloads Home. */
 export function homeResourceKey(): string | null {
   const me = useSessionStore().me
   if (!me) return null

@@ -5,7 +5,7 @@ import { useSessionStore } from '../stores/session'
 import { profileStrings as text } from '../strings/profile'
 import { describeFormFailure } from './useFormFailure'
 
-/** The change-password form of the profile screen: fields, checks and the request. */
+/** Holds the change-password form of the profile screen: fields, checks and the request. */
 export function usePasswordChange(onChanged: () => void) {
   const session = useSessionStore()
 

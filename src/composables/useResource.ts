@@ -46,10 +46,10 @@ export function toApiRequestError(error: unknown): ApiRequestError {
 }
 
 /**
- * The one data-loading layer for screens. Loads whenever `key()` changes (null means "do not
- * load"), aborts the previous request, and lets only the latest request write state, so a slow
- * old response never overwrites a newer one. Aborts the in-flight request when the owning
- * component unmounts.
+ * Loads a screen's data; this is the one data-loading layer for screens. It loads whenever
+ * `key()` changes (null means "do not load") and aborts the previous request. Only the latest
+ * request writes state, so a slow old response never overwrites a newer one. The in-flight
+ * request is aborted when the owning component unmounts.
  */
 export function useResource<T>(
   key: () => string | null,

@@ -8,8 +8,8 @@ import { describeFormFailure } from './useFormFailure'
 export type TotpStep = 'idle' | 'scan' | 'recovery' | 'remove'
 
 /**
- * The authenticator app setup on the profile screen: start enrolment, confirm it with a code,
- * show the recovery codes once, or remove the app with a code.
+ * Drives the authenticator app setup on the profile screen. It starts enrolment, confirms it
+ * with a code and shows the recovery codes once, or removes the app with a code.
  */
 export function useTotpSetup(notify: (message: string) => void) {
   const session = useSessionStore()

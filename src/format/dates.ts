@@ -82,8 +82,8 @@ export function formatTime(value: string | Date): string {
 }
 
 /**
- * A short absolute stamp: the time today ("14:05"), "yesterday, 14:05" (relative word from
- * Intl), else "12 Mar, 14:05". Used for "Updated …" and "Showing data from …".
+ * Formats a short absolute stamp: the time today ("14:05"), "yesterday, 14:05" (the word comes
+ * from Intl), else "12 Mar, 14:05". Used for "Updated …" and "Showing data from …".
  */
 export function formatStamp(value: string | Date, now = new Date()): string {
   const date = parseDate(value)

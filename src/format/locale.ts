@@ -1,4 +1,4 @@
-/** The user's preferred locales, most preferred first; Intl falls back to its default when empty. */
+/** Returns the user's preferred locales, most preferred first; Intl uses its default when empty. */
 export function userLocales(): readonly string[] {
   if (typeof navigator === 'undefined') return []
   if (navigator.languages && navigator.languages.length > 0) return navigator.languages

@@ -4,12 +4,12 @@ function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat
   return cachedFormatter('number', options, (locales) => new Intl.NumberFormat(locales, options))
 }
 
-/** A full, grouped count: 12,480. */
+/** Formats a full, grouped count: 12,480. */
 export function formatCount(value: number): string {
   return numberFormat().format(value)
 }
 
-/** A ratio (0 to 1 or more) as a whole percent; values between 0 and 1% read "<1%". */
+/** Formats a ratio (0 to 1 or more) as a whole percent; values between 0 and 1% read "<1%". */
 export function formatPercent(ratio: number): string {
   const percent = numberFormat({ style: 'percent', maximumFractionDigits: 0 })
   if (ratio > 0 && ratio < 0.01) return `<${percent.format(0.01)}`
@@ -38,7 +38,7 @@ function formatInUnit(bytes: number, unit: StorageUnit): string {
   return format.format(bytes / unit.bytes)
 }
 
-/** A storage size with one decimal in binary units: 48.1 GB. */
+/** Formats a storage size with one decimal in binary units: 48.1 GB. */
 export function formatStorage(bytes: number): string {
   return formatInUnit(bytes, storageUnitFor(bytes))
 }

@@ -14,8 +14,8 @@ declare module 'vue-router' {
     /** App bar title of the refused screen rendered at this route. */
     title?: string
     /**
-     * Starts the screen's data request from the guard (see prefetchResource), so a reload asks
-     * for `/me` and the screen's data in parallel. Runs on the first navigation after a page
+     * Starts the screen's data request from the guard (see prefetchResource), so a reload requests
+     * `/me` and the screen's data in parallel. Runs on the first navigation after a page
      * load, for a signed-in account the route does not refuse.
      */
     prefetch?: (to: RouteLocationNormalized) => void

@@ -12,8 +12,8 @@ const PAGE_LIMIT = 200
 const MAX_PAGES = 3
 
 /**
- * The alerts badge: visible alerts that need the user's confirmation, plus high and medium
- * alerts with status `new` created after the user last opened the alerts list.
+ * Counts the alerts badge: visible alerts that need the user's confirmation, plus high and
+ * medium alerts with status `new` created after the user last opened the alerts list.
  */
 export const useAlertBadgeStore = defineStore('alert-badge', () => {
   const session = useSessionStore()

@@ -6,7 +6,7 @@ import { usePortalStore } from '../../src/stores/portal'
 import { useSessionStore } from '../../src/stores/session'
 import { errorReply, installMockApi, makeMe, type MockApi } from '../component/support/mock-api'
 
-/** A CacheStorage stand-in that records deletions. */
+/** Installs a CacheStorage stand-in that records deletions. */
 function installCaches(names: string[]) {
   const stored = new Set(names)
   const deleted: string[] = []

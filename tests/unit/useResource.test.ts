@@ -146,7 +146,7 @@ describe('useResource', () => {
       () => key.value,
       (signal) => {
         signals.push(signal)
-        return new Promise(() => undefined)
+        return new Promise<ApiResponse<string>>(() => undefined)
       },
     )
     key.value = 'b'
@@ -163,7 +163,7 @@ describe('useResource', () => {
       () => 'a',
       (signal) => {
         signals.push(signal)
-        return new Promise(() => undefined)
+        return new Promise<ApiResponse<string>>(() => undefined)
       },
     )
     wrapper.unmount()
@@ -201,7 +201,7 @@ describe('useResource', () => {
 
   it('shows skeletons only after 300 ms', async () => {
     vi.useFakeTimers()
-    const { resource } = mountResource(() => 'a', () => new Promise(() => undefined))
+    const { resource } = mountResource(() => 'a', () => new Promise<ApiResponse<string>>(() => undefined))
 
     await vi.advanceTimersByTimeAsync(299)
     expect(resource().showSkeleton.value).toBe(false)
