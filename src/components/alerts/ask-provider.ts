@@ -2,8 +2,9 @@ import type { ProviderContact } from '../../../server/contract/settings.js'
 import { alertsStrings } from '@/strings/alerts'
 
 /**
- * Where "Ask your IT provider about this alert" leads: the provider's ticket page when it is an
- * http(s) link, else an email with the alert's title and id filled in; null without either.
+ * Builds the link of "Ask your IT provider about this alert". It is the provider's ticket page
+ * when that is an http(s) link, else an email with the alert's title and id filled in. Returns
+ * null when the provider has neither.
  */
 export function askProviderHref(provider: ProviderContact, alert: { id: string; title: string }, alertUrl: string): string | null {
   if (provider.ticketUrl) {

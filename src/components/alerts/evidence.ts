@@ -3,7 +3,7 @@ const IPV6 = /^[0-9a-f:]+:[0-9a-f:]*$/i
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const LONG_ID = /^[0-9a-z_-]{16,}$/i
 
-/** Whether a value is an address or identifier people copy into tickets and other tools. */
+/** Checks whether a value is an address or identifier that people copy into tickets and other tools. */
 export function isCopyable(value: string): boolean {
   const trimmed = value.trim()
   return IPV4.test(trimmed) || IPV6.test(trimmed) || GUID.test(trimmed) || LONG_ID.test(trimmed)

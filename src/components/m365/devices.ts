@@ -6,7 +6,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** Devices without a sign-in for this long read "Inactive 90+ d". */
 export const STALE_AFTER_DAYS = 90
 
-/** A neutral glyph for the operating system family. */
+/** Picks a neutral glyph for the operating system family. */
 export function osIcon(operatingSystem: string | null): Component {
   const os = (operatingSystem ?? '').toLowerCase()
   if (os.includes('ipad')) return Tablet

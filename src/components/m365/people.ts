@@ -35,7 +35,7 @@ export function displayEmail(user: { mail: string | null; userPrincipalName: str
 
 export type UserChip = 'disabled' | 'guest' | 'unlicensed'
 
-/** The one trailing chip of a user row, by priority Disabled > Guest > Unlicensed; null for none. */
+/** Picks the one trailing chip of a user row, by priority Disabled > Guest > Unlicensed. Returns null for none. */
 export function userChip(user: { accountEnabled: boolean | null; isGuest: boolean; licenses: readonly unknown[] }): UserChip | null {
   if (user.accountEnabled === false) return 'disabled'
   if (user.isGuest) return 'guest'

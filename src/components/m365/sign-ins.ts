@@ -11,7 +11,7 @@ export function signInLocation(location: SignInItem['location']): string {
   return parts.length > 0 ? parts.join(', ') : text.unknownLocation
 }
 
-/** The row's result line: "Success · Outlook Mobile" or "Failed: wrong password". */
+/** Words the row's result line: "Success · Outlook Mobile" or "Failed: wrong password". */
 export function signInResultLine(item: SignInItem): string {
   if (item.result === 'success') return `${text.success} · ${item.appDisplayName ?? text.unknownApp}`
   return text.failedBecause(lowerFirstWord(describeSignInFailure(item.errorCode, item.failureReason)))
@@ -32,7 +32,7 @@ export type SignInListEntry =
   | { kind: 'header'; key: string; label: string }
   | { kind: 'row'; key: string; item: SignInItem }
 
-/** Interleaves a day header before the first sign-in of each local calendar day; items stay in the given order. */
+/** Interleaves a day header before the first sign-in of each local calendar day. Items keep their order. */
 export function withDayHeaders(items: readonly SignInItem[], now = new Date()): SignInListEntry[] {
   const entries: SignInListEntry[] = []
   let currentLabel: string | null = null

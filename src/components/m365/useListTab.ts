@@ -9,7 +9,7 @@ import { viewStateOf } from './view-state'
 export const LIST_PAGE_SIZE = 200
 
 /**
- * A cursor list for one tab: loads again whenever `query()` changes (search, chips), keeps the
+ * Loads a cursor list for one tab again whenever `query()` changes (search, chips), keeps the
  * old rows on screen until the new ones arrive, and derives the one state to show.
  */
 export function useListTab<P extends ListPageOf<unknown>>(

@@ -1,7 +1,7 @@
 import { inject, onActivated, onDeactivated, onMounted, onUnmounted, provide, shallowRef, type InjectionKey, type ShallowRef } from 'vue'
 
 /**
- * What the visible tab lends the Microsoft 365 screen: one pull-to-refresh gesture, one
+ * Hooks the visible tab lends the Microsoft 365 screen. One pull-to-refresh gesture, one
  * refresh button and one app bar search icon serve whichever tab is shown. Kept-alive tabs
  * stay mounted, so each registers only while it is active.
  */

@@ -94,7 +94,7 @@ describe('AlertsListView', () => {
     expect(wrapper.text()).toContain("Your IT provider hasn't shared any security alerts.")
   })
 
-  it('should take the severity filter from a deep link and count it in the chip', async () => {
+  it('should apply a severity deep link', async () => {
     vi.mocked(alertsApi.listAlerts).mockReturnValue(ok(page([item('a')])))
     const { wrapper } = await mountAt(AlertsListView, { path: '/alerts?severity=high', routePath: '/alerts' })
 

@@ -32,7 +32,7 @@ export function rejectWith(error: ApiRequestError): () => Promise<never> {
   return () => Promise.reject(error)
 }
 
-/** A promise that never settles: the request stays in flight. */
+/** Returns a promise that never settles, so the request stays in flight. */
 export function pending<T>(): Promise<T> {
   return new Promise<T>(() => undefined)
 }

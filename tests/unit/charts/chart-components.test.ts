@@ -41,14 +41,14 @@ describe('MiniColumns', () => {
     expect(maxima.slice(0, 2)).toEqual(['max 312', 'max 12'])
   })
 
-  it('should scale the failure row independently of the success row', () => {
+  it('should scale each row separately', () => {
     const wrapper = mount(MiniColumns, { props })
     const failedBars = wrapper.findAll('.mini-columns__plot--danger rect')
     expect(failedBars).toHaveLength(7)
     expect(Number(failedBars[1]!.attributes('height'))).toBe(32)
   })
 
-  it('should print the weekday letters and hide the chart from assistive technology', () => {
+  it('should print weekday letters, chart hidden', () => {
     const wrapper = mount(MiniColumns, { props })
     expect(wrapper.find('.mini-columns__labels').text().replace(/\s/g, '')).toBe('MTWTFSS')
     expect(wrapper.attributes('aria-hidden')).toBe('true')

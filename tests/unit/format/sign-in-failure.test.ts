@@ -22,7 +22,7 @@ describe('describeSignInFailure', () => {
     )
   })
 
-  it('should fall back to a phrase without the code when no reason was sent', () => {
+  it('should fall back without a reason', () => {
     expect(describeSignInFailure(123456, null)).toBe('Reason not given')
     expect(describeSignInFailure(123456, '   ')).toBe('Reason not given')
   })

@@ -1,6 +1,6 @@
 import { m365Strings } from '@/strings/m365'
 
-/** Why a licence-gated figure is missing, in words; null when the capability is available. */
+/** Explains in words why a licence-gated figure is missing. Returns null when the capability is available. */
 export function capabilityNote(capability: string): string | null {
   const text = m365Strings.overview
   switch (capability) {
