@@ -42,6 +42,7 @@ export async function checkPassword(db: Db, email: string, password: string, now
     return { kind: 'invalid', account, reason: 'no_password' }
   }
 
+  // NOTE: a locked account gets 429 while an unknown email gets 401, so a lock reveals that the email exists.
   const until = lockedUntil(account, now)
   if (until) return { kind: 'locked', account, until }
 

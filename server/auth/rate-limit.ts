@@ -7,7 +7,10 @@ export interface AuthRateLimit {
   timeWindowMs: number
 }
 
-/** High enough for a test suite signing in many times from 127.0.0.1, low enough to slow guessing. */
+/**
+ * High enough for a test suite signing in many times from 127.0.0.1, low enough to slow guessing.
+ * NOTE: the counters live in this process's memory, so they reset on restart and are not shared between instances.
+ */
 export const DEFAULT_AUTH_RATE_LIMIT: AuthRateLimit = { max: 30, timeWindowMs: 60_000 }
 
 /** Failed password or code attempts before an account is locked, and for how long. */
