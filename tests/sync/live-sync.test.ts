@@ -84,6 +84,25 @@ describe('live sync through the Graph stand-in', () => {
     expect(await readState(test.db.reader, test.orgId, 'reportNames')).toBe('visible')
   })
 
+  it('reads sign-ins incrementally from the cursor', async () => {
+    await liveSync()
+    const cursor = await readState(test.db.reader, test.orgId, 'cursor.signIns')
+    const before = await visibleRows(test.db, test.orgId, 'm365_sign_ins', 'signIns')
+    expect(cursor).not.toBeNull()
+
+    standIn.requests.length = 0
+    const second = await liveSync()
+    expect(second.datasets.signIns?.status).toBe('succeeded')
+    const request = standIn.requests.find((entry) => entry.url.startsWith('/v1.0/auditLogs/signIns'))
+    const filter = new URL(request!.url, standIn.origin).searchParams.get('$filter')
+    const expectedSince = new Date(Date.parse(cursor!) - 60 * 60 * 1000).toISOString()
+    expect(filter).toBe(`createdDateTime ge ${expectedSince}`)
+
+    // Rows stored by the first run stay visible, and nothing is stored twice.
+    const after = await visibleRows(test.db, test.orgId, 'm365_sign_ins', 'signIns')
+    expect(after).toEqual(before)
+  })
+
   it('keeps the previous rows when a dataset fails mid-way', async () => {
     await liveSync()
     const before = await snapshot()
