@@ -147,6 +147,22 @@ describe('router guards', { timeout: 20_000 }, () => {
     wrapper.unmount()
   })
 
+  it('redirects /m365 to the overview tab', async () => {
+    api.on('GET /api/v1/me', { body: makeMe() })
+    const { router, wrapper } = await openApp('/m365')
+
+    expect(router.currentRoute.value.fullPath).toBe('/m365/overview')
+    wrapper.unmount()
+  })
+
+  it('shows not found for unknown paths', async () => {
+    api.on('GET /api/v1/me', { body: makeMe() })
+    const { wrapper } = await openApp('/no/such/page')
+
+    expect(wrapper.text()).toContain("This page doesn't exist")
+    wrapper.unmount()
+  })
+
   it('resolves a reload from the snapshot and revalidates', async () => {
     sessionStorage.setItem('clientone.me', JSON.stringify(makeMe()))
     let releaseMe!: () => void
