@@ -108,8 +108,7 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
 
   async function get(path: string, request: RequestOptions = {}): Promise<Record<string, unknown>> {
     const text = await getText(path, request.headers ?? {})
-    const body = parseJsonBody(text, `GET ${path}`)
-    return body
+    return parseJsonBody(text, `GET ${path}`)
   }
 
   async function* pages(path: string, request: RequestOptions = {}): AsyncIterable<GraphPage> {
