@@ -20,17 +20,32 @@ export const E2E_NEXT_VERSION = 'e2e-2'
 /** Inputs of the PWA build. A newer file in any of them makes the build stale. */
 const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
 
-/** Runs `vite build` into outDir with `version` as VITE_APP_VERSION (shown as <html data-app-version>). */
+/** Time to wait for another `vite build` of this project to finish before giving up. */
+const BUILD_LOCK_WAIT_MS = 180_000
+
+/**
+ * Runs `vite build` into outDir with `version` as VITE_APP_VERSION (shown as
+ * <html data-app-version>). Vite allows one build per project at a time, so while someone else
+ * builds in the same working tree this waits and retries.
+ */
 export async function buildPwa(outDir: string, version: string): Promise<void> {
-  try {
-    await run(path.join(REPO_ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, VITE_APP_VERSION: version },
-      maxBuffer: 16 * 1024 * 1024,
-    })
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string }
-    throw new Error(`vite build into ${outDir} failed:\n${stderr ?? ''}\n${stdout ?? ''}`)
+  const deadline = Date.now() + BUILD_LOCK_WAIT_MS
+  for (;;) {
+    try {
+      await run(path.join(REPO_ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, VITE_APP_VERSION: version },
+        maxBuffer: 16 * 1024 * 1024,
+      })
+      return
+    } catch (error) {
+      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
+      const locked = stderr.includes('Found another Vite build process')
+      if (!locked || Date.now() > deadline) {
+        throw new Error(`vite build into ${outDir} failed:\n${stderr}\n${stdout}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2_000))
+    }
   }
 }
 

@@ -52,6 +52,9 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
       await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
     }
   }
+
+  // The bottom navigation loads after sign-in; it marks the signed-in screen as ready.
+  await page.getByRole('link', { name: /^Home/ }).waitFor()
 }
 
 /** Signs out from the Profile screen, as a user would, and resolves on the sign-in screen. */
