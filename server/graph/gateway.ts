@@ -63,6 +63,7 @@ export interface GraphGateway {
 /** Header requesting evolvable enum members added after `unknownFutureValue` instead of that placeholder. */
 const PREFER_HEADER = { Prefer: 'include-unknown-enum-members' }
 
+/** Creates the gateway for one tenant's app registration; the token is requested on first use and cached. */
 export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
   const authority = new URL(options.authorityHost)
   const credential = new ClientSecretCredential(options.tenantId, options.clientId, options.clientSecret, {

@@ -67,6 +67,8 @@ function describe(error: unknown): string {
 export async function runSync(options: RunSyncOptions): Promise<SyncRunResult> {
   const { db, orgId, source, log } = options
   if (runningOrgs.has(orgId)) throw new SyncBusyError(orgId)
+  // NOTE: the check and the insert below are separate statements, so two processes (the server's
+  // scheduler and a CLI sync) starting within milliseconds of each other could both run.
   const running = await db.selectFrom('sync_runs').select('id').where('org_id', '=', orgId).where('status', '=', 'running').executeTakeFirst()
   if (running) throw new SyncBusyError(orgId, running.id)
 
