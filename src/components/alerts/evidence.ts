@@ -26,6 +26,34 @@ export function evidenceKind(type: string): string {
     registryValueEvidence: 'Registry value',
   }
   if (known[type]) return known[type]
-  const words = type.replace(/Evidence$/, '').replace(/([a-z])([A-Z])/g, '$1 $2')
+  const words = type.replace(/Evidence$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLocaleLowerCase()
+  return words.charAt(0).toLocaleUpperCase() + words.slice(1)
+}
+
+const DETAIL_WORDS: Record<string, string> = {
+  azureAdUserId: 'Entra user ID',
+  userPrincipalName: 'User principal name',
+  createdDateTime: 'Created',
+  primaryAddress: 'Primary address',
+  ipAddress: 'IP address',
+  userSid: 'User SID',
+  deviceDnsName: 'Device DNS name',
+  mdeDeviceId: 'Defender device ID',
+  osPlatform: 'OS platform',
+}
+
+/**
+ * Words a Graph evidence property path such as "userAccount.accountName": the last segment,
+ * spaced out, with common abbreviations in capitals ("Account name", "Entra user ID").
+ */
+export function evidenceDetailName(name: string): string {
+  const last = name.slice(name.lastIndexOf('.') + 1)
+  const known = DETAIL_WORDS[last]
+  if (known) return known
+
+  const words = last
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLocaleLowerCase()
+    .replace(/\b(id|ip|url|os|dns|sid)\b/g, (word) => word.toUpperCase())
   return words.charAt(0).toLocaleUpperCase() + words.slice(1)
 }
