@@ -134,6 +134,29 @@ describe('live sync through the Graph stand-in', () => {
     expect(leftovers).toHaveLength(0)
   })
 
+  it('fails a dataset whose nextLink repeats', async () => {
+    await liveSync()
+    const before = await snapshot()
+    standIn.override('/devices', (_request, response, url) => {
+      const loop = new URL(url.href)
+      loop.searchParams.set('$skiptoken', 'again')
+      sendJson(response, 200, { value: [{ id: `loop-${url.searchParams.get('$skiptoken') ?? 'first'}`, displayName: 'LOOP' }], '@odata.nextLink': loop.href })
+    })
+    try {
+      const result = await liveSync()
+      expect(result.status).toBe('partial')
+      expect(result.datasets.devices?.status).toBe('failed')
+      expect(result.error).toMatch(/devices: .*nextLink that was already followed/)
+    } finally {
+      standIn.clearOverrides()
+    }
+    const after = await snapshot()
+    expect(after.m365_devices).toEqual(before.m365_devices)
+    const run = await test.db.reader.selectFrom('sync_runs').select(['status', 'error']).orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(run.status).toBe('partial')
+    expect(run.error).toMatch(/nextLink/)
+  })
+
   it('turns off licence-gated capabilities on the non-premium 403', async () => {
     const calls: Record<string, number> = { signIns: 0, registration: 0, risky: 0 }
     standIn.override('/auditLogs/signIns', (_request, response) => {
