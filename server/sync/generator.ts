@@ -148,14 +148,14 @@ export async function generateTenant(options: GenerateOptions): Promise<Generate
   const userPages = new PageFiles(path.join(dir, 'users'), pageSize)
   const registrationPages = new PageFiles(path.join(dir, 'userRegistrationDetails'), pageSize)
   for (let index = 0; index < options.users; index += 1) {
-    const given = random.pick(GIVEN_NAMES)
-    const family = random.pick(FAMILY_NAMES)
+    const givenName = random.pick(GIVEN_NAMES)
+    const familyName = random.pick(FAMILY_NAMES)
     const guest = random.chance(0.04)
-    const alias = `${given}.${family}.${index}`.normalize('NFKD').replace(/[^A-Za-z0-9.]/g, '').toLowerCase()
+    const alias = `${givenName}.${familyName}.${index}`.normalize('NFKD').replace(/[^A-Za-z0-9.]/g, '').toLowerCase()
     const upn = guest ? `${alias}_partner.example#EXT#@northwindtraders.onmicrosoft.com` : `${alias}@${DOMAIN}`
     const user: GeneratedUser = {
       id: random.uuid(),
-      displayName: `${given} ${family}`,
+      displayName: `${givenName} ${familyName}`,
       upn,
       enabled: !random.chance(0.03),
       guest,
