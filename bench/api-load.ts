@@ -16,6 +16,8 @@ const SEARCH_P99_MAX_MS = 100
 /** Pages per list endpoint the load rotates through. */
 const PAGES_PER_LIST = 20
 const SEARCH_TERMS = 40
+const WARM_UP_RATE = 50
+const WARM_UP_SECONDS = 3
 /** Upper bound on back-to-back imports during the sync phase. */
 const MAX_IMPORTS = 8
 
@@ -57,6 +59,13 @@ export async function runApiLoadBench(): Promise<BenchResult> {
     try {
       const scenarios = await buildScenarios(portal.portal.origin, portal.cookie)
       bench.figures.settings = { users: LARGE_TENANT_USERS, durationSeconds: DURATION_SECONDS, pagesPerList: PAGES_PER_LIST, client: 'autocannon 9 in the benchmark process, same machine' }
+
+      // Warm-up, not recorded: the first requests after start-up meet a cold JIT and a cold SQLite
+      // page cache (the database was just copied), which is not what steady load sees.
+      for (const scenario of scenarios) {
+        bench.log(`warm-up: ${scenario.id}`)
+        await bench.step(`warm-up ${scenario.id}`, () => runLoad(portal.portal.origin, portal.cookie, { ...scenario, rate: WARM_UP_RATE, durationSeconds: WARM_UP_SECONDS }))
+      }
 
       const idle: LoadFigures[] = []
       for (const scenario of scenarios) {

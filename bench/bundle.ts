@@ -13,7 +13,8 @@ const FIRST_SCREEN_MAX_RATIO = 1.5
 const M365_TAB_MAX_ADDED_KB = 30
 const SERVICE_WORKER_MAX_KB = 15
 
-const SIGN_IN_VIEW = /sign-?in/i
+/** The sign-in screen, the first screen of a new visitor (not the Microsoft 365 sign-in logs tab). */
+const SIGN_IN_VIEW = /^src\/views\/SignInView\.vue$/
 /** A Microsoft 365 tab view, such as src/views/m365/UsersTab.vue (or under a tabs/ folder). */
 const M365_TAB = /^src\/views\/m365\/(tabs\/)?\w+Tab\.vue$/
 /** The Microsoft 365 screen around the tabs (header, tab bar), such as src/views/m365/M365View.vue. */
@@ -93,7 +94,8 @@ export async function runBundleBench(): Promise<BenchResult> {
     }
 
     if (app && app.firstScreen.signInSource === null) {
-      bench.errors.push('No lazy sign-in view matched /sign-?in/i; the first screen counts only the entry chunk and its static imports.')
+      // The router imports the sign-in view statically, so it is part of the entry chunk.
+      bench.figures.signInView = `no lazy chunk matched ${SIGN_IN_VIEW}: the sign-in view is in the entry chunk or its static imports`
     }
 
     if (app) {
