@@ -7,6 +7,7 @@ import { emitApiEvent } from '../../src/api/events'
 import { purgeAccountData } from '../../src/pwa/account-cache'
 import { createAppRouter } from '../../src/router'
 import { useSessionStore } from '../../src/stores/session'
+import HomeView from '../../src/views/HomeView.vue'
 import { alertsPage, errorReply, installMockApi, makeMe, type MockApi } from './support/mock-api'
 
 let api: MockApi
@@ -35,6 +36,11 @@ async function openApp(path: string): Promise<{ router: Router; wrapper: ReturnT
   await vi.dynamicImportSettled()
   await flushPromises()
   return { router, wrapper }
+}
+
+/** Returns the component instance id of the mounted HomeView; a kept-alive screen keeps its id. */
+function homeInstanceId(wrapper: ReturnType<typeof mount>): number {
+  return (wrapper.findComponent(HomeView).vm as unknown as { $: { uid: number } }).$.uid
 }
 
 // The first test to open a screen pays for transforming its lazy chunk, which can take seconds.
@@ -160,6 +166,29 @@ describe('router guards', { timeout: 20_000 }, () => {
     const { wrapper } = await openApp('/no/such/page')
 
     expect(wrapper.text()).toContain("This page doesn't exist")
+    wrapper.unmount()
+  })
+
+  it('drops kept-alive screens when the account changes', async () => {
+    vi.stubGlobal('caches', { keys: async () => [], delete: async () => true })
+    api.on('GET /api/v1/me', { body: makeMe({ accountId: 'first' }) })
+    api.on('POST /api/v1/auth/sign-out', { status: 204 })
+    const { router, wrapper } = await openApp('/')
+    const firstHomeId = homeInstanceId(wrapper)
+
+    await useSessionStore().signOut()
+    await router.push('/sign-in')
+    await flushPromises()
+    api.on('POST /api/v1/auth/sign-in', { body: { mfaRequired: false } })
+    api.on('GET /api/v1/me', { body: makeMe({ accountId: 'second', cacheKey: 'key-2' }) })
+    await useSessionStore().signIn('second@contoso.example', 'pw')
+    await router.push('/')
+    await flushPromises()
+    await vi.dynamicImportSettled()
+    await flushPromises()
+
+    expect(wrapper.findComponent(HomeView).exists()).toBe(true)
+    expect(homeInstanceId(wrapper)).not.toBe(firstHomeId)
     wrapper.unmount()
   })
 
