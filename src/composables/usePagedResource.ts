@@ -4,6 +4,7 @@ import type { ApiRequestError } from '../api/errors'
 import type { ApiResponse } from '../api/http'
 import { takePrefetched } from './prefetch'
 import { useDelayedFlag } from './useDelayedFlag'
+import { useStaleRefresh } from './useStaleRefresh'
 import { toApiRequestError, type ResourceStatus, type UseResourceOptions } from './useResource'
 
 export type PageFetcher<P extends ListPageOf<unknown>> = (cursor: string | null, signal: AbortSignal) => Promise<ApiResponse<P>>
@@ -154,6 +155,8 @@ export function usePagedResource<P extends ListPageOf<unknown>>(
   function refresh(): Promise<void> {
     return loadFirst(key())
   }
+
+  useStaleRefresh(receivedAt, isLoading, refresh, options.staleAfterMs)
 
   onScopeDispose(() => {
     execution += 1

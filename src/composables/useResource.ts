@@ -3,6 +3,7 @@ import { ApiRequestError } from '../api/errors'
 import type { ApiResponse } from '../api/http'
 import { takePrefetched } from './prefetch'
 import { useDelayedFlag } from './useDelayedFlag'
+import { useStaleRefresh } from './useStaleRefresh'
 
 /** Data status, separate from whether a request is in flight (`isLoading`). */
 export type ResourceStatus = 'pending' | 'success' | 'error'
@@ -35,8 +36,6 @@ export interface UseResourceReturn<T> {
 }
 
 export type Fetcher<T> = (signal: AbortSignal) => Promise<ApiResponse<T>>
-
-const DEFAULT_STALE_AFTER_MS = 15 * 60 * 1000
 
 /** Wraps any thrown value as an ApiRequestError, so views handle one error type. */
 export function toApiRequestError(error: unknown): ApiRequestError {
@@ -124,16 +123,7 @@ export function useResource<T>(
     return run(key())
   }
 
-  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS
-  if (staleAfterMs > 0 && typeof document !== 'undefined') {
-    const onVisible = (): void => {
-      if (document.visibilityState !== 'visible' || isLoading.value) return
-      const age = receivedAt.value ? Date.now() - Date.parse(receivedAt.value) : Infinity
-      if (age > staleAfterMs) void refresh()
-    }
-    document.addEventListener('visibilitychange', onVisible)
-    onScopeDispose(() => document.removeEventListener('visibilitychange', onVisible))
-  }
+  useStaleRefresh(receivedAt, isLoading, refresh, options.staleAfterMs)
 
   onScopeDispose(() => {
     execution += 1

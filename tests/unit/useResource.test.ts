@@ -233,3 +233,34 @@ describe('useResource', () => {
     expect(resource().data.value).toBe('early')
   })
 })
+
+describe('useResource foreground refresh', () => {
+  function setVisibility(state: 'visible' | 'hidden'): void {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }
+
+  afterEach(() => {
+    vi.useRealTimers()
+    setVisibility('visible')
+  })
+
+  it('reloads data older than 15 minutes', async () => {
+    vi.useFakeTimers()
+    vi.setSystemTime(new Date('2026-03-12T14:00:00Z'))
+    const fetcher = vi.fn(async () => reply('data'))
+    mountResource(() => 'a', fetcher)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fetcher).toHaveBeenCalledTimes(1)
+
+    vi.setSystemTime(new Date('2026-03-12T14:10:00Z'))
+    setVisibility('visible')
+    expect(fetcher).toHaveBeenCalledTimes(1)
+
+    vi.setSystemTime(new Date('2026-03-12T14:16:00Z'))
+    setVisibility('hidden')
+    expect(fetcher).toHaveBeenCalledTimes(1)
+    setVisibility('visible')
+    expect(fetcher).toHaveBeenCalledTimes(2)
+  })
+})
