@@ -9,7 +9,7 @@ export function isCopyable(value: string): boolean {
   return IPV4.test(trimmed) || IPV6.test(trimmed) || GUID.test(trimmed) || LONG_ID.test(trimmed)
 }
 
-/** "userEvidence" → "User", "ipEvidence" → "IP address"; anything else loses the suffix and is spaced out. */
+/** Words an evidence type: "userEvidence" → "User", "ipEvidence" → "IP address". Other types lose the suffix and are spaced out. */
 export function evidenceKind(type: string): string {
   const known: Record<string, string> = {
     userEvidence: 'User',

@@ -16,7 +16,7 @@ const METHOD_WORDS: Record<string, string> = {
   securityQuestion: 'Security questions',
 }
 
-/** A method name in words; an unknown camelCase name is spaced out ("someNewMethod" → "Some new method"). */
+/** Words a method name. An unknown camelCase name is spaced out ("someNewMethod" → "Some new method"). */
 export function mfaMethodWord(method: string): string {
   const known = METHOD_WORDS[method]
   if (known) return known

@@ -3,7 +3,7 @@ import { ref, type MaybeRefOrGetter } from 'vue'
 
 /**
  * Tracks whether a search field is on screen. The app bar shows a search icon once it has
- * scrolled away; `reveal` scrolls the page to the top and focuses the field.
+ * scrolled away, and `reveal` scrolls the page to the top and focuses the field.
  */
 export function useSearchVisibility(
   target: MaybeRefOrGetter<HTMLElement | null | undefined>,
