@@ -96,7 +96,10 @@ export async function runLighthouseBench(options: { reuseBuild?: boolean } = {})
         const summary = summaries[target.id]
         if (summary === undefined) continue
         if (target.path !== null) {
-          bench.budgets.push(checkBudget(`${target.id} performance score`, summary.score, '>=', target.minScore, ''))
+          const referenceSummary = summaries['reference /']
+          bench.budgets.push(checkBudget(`${target.id} performance score`, summary.score, '>=', target.minScore, '', {
+            note: `TBT ${summary.tbtMs ?? '?'} ms, FCP ${summary.fcpMs ?? '?'} ms; reference: score ${referenceSummary?.score ?? '?'}, TBT ${referenceSummary?.tbtMs ?? '?'} ms, FCP ${referenceSummary?.fcpMs ?? '?'} ms`,
+          }))
           const limit = referenceLcp === null ? null : Math.round(referenceLcp * target.maxLcpRatio)
           const ratio = referenceLcp && summary.lcpMs !== null ? round(summary.lcpMs / referenceLcp, 2) : null
           bench.budgets.push(checkBudget(`${target.id} LCP`, summary.lcpMs, '<=', limit, 'ms', {
@@ -121,6 +124,7 @@ export async function runLighthouseBench(options: { reuseBuild?: boolean } = {})
         const servedAll = visit.documentFromServiceWorker && visit.scripts > 0 && visit.scriptsFromServiceWorker === visit.scripts
         bench.budgets.push(checkBudget(`${id} repeat visit: index.html and JS from the service worker`, servedAll ? 1 : 0, '>=', 1, '', {
           budgetText: 'yes',
+          measuredText: servedAll ? 'yes' : 'no',
           note: `document ${visit.documentFromServiceWorker ? 'from' : 'not from'} the service worker, ${visit.scriptsFromServiceWorker}/${visit.scripts} scripts`,
         }))
       }

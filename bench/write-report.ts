@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { BudgetCheck } from './lib/budget.js'
 import type { MachineInfo } from './lib/machine.js'
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths.js'
-import type { BenchResult } from './lib/results.js'
+import { measuredTextOf, type BenchResult } from './lib/results.js'
 
 // `npx tsx bench/write-report.ts`: renders bench/results/latest.json as Markdown tables and puts
 // them into BENCHMARKS.md between the two marker comments. The text around them is written by hand.
@@ -39,7 +39,7 @@ function renderRun(run: LatestRun): string {
     const earlier = result.fromEarlierRun ? ', from an earlier `npm run bench -- ' + result.name + '`' : ''
     lines.push('', `### ${result.name}`, '', `Started ${result.startedAt}, took ${result.durationSeconds} s${earlier}.`, '', '| figure | measured | budget | result | note |', '| --- | --- | --- | --- | --- |')
     for (const check of result.budgets) {
-      const measured = check.measured === null ? 'not measured' : `${check.measured} ${check.unit}`.trim()
+      const measured = measuredTextOf(check)
       lines.push(`| ${cell(check.name)} | ${cell(measured)} | ${cell(check.budget)} | ${resultWord(check)} | ${cell(check.note ?? '')} |`)
     }
     if (result.errors.length > 0) {

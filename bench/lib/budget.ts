@@ -7,6 +7,8 @@ export interface BudgetCheck {
   budget: string
   pass: boolean | null
   note?: string
+  /** Replaces the number in tables, for example `yes` or `no` for a check measured as 1 or 0. */
+  measuredText?: string
 }
 
 export type Comparison = '<' | '<=' | '>' | '>='
@@ -18,7 +20,7 @@ export function checkBudget(
   comparison: Comparison,
   limit: number | null,
   unit: string,
-  options: { budgetText?: string; note?: string } = {},
+  options: { budgetText?: string; note?: string; measuredText?: string } = {},
 ): BudgetCheck {
   let pass: boolean | null = null
   if (measured !== null && limit !== null) {
@@ -28,5 +30,13 @@ export function checkBudget(
     else pass = measured >= limit
   }
   const budget = options.budgetText ?? `${comparison} ${limit ?? '?'} ${unit}`.trim()
-  return { name, measured, unit, budget, pass, ...(options.note ? { note: options.note } : {}) }
+  return {
+    name,
+    measured,
+    unit,
+    budget,
+    pass,
+    ...(options.note ? { note: options.note } : {}),
+    ...(options.measuredText ? { measuredText: options.measuredText } : {}),
+  }
 }

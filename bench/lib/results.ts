@@ -30,6 +30,11 @@ export function errorText(error: unknown): string {
   return String(error)
 }
 
+export function measuredTextOf(check: BudgetCheck): string {
+  if (check.measured === null) return 'not measured'
+  return check.measuredText ?? `${check.measured} ${check.unit}`.trim()
+}
+
 function verdictOf(check: BudgetCheck): string {
   if (check.pass === null) return 'n/a'
   return check.pass ? 'pass' : 'MISSED'
@@ -39,7 +44,7 @@ function verdictOf(check: BudgetCheck): string {
 export function formatBudgetTable(budgets: BudgetCheck[]): string {
   const rows = budgets.map((check) => [
     check.name,
-    check.measured === null ? 'not measured' : `${check.measured} ${check.unit}`.trim(),
+    measuredTextOf(check),
     check.budget,
     verdictOf(check),
   ])
