@@ -41,7 +41,7 @@ export const Overview = Type.Object({
   mfaRegistration: Type.Optional(
     Type.Object({ registered: Type.Integer(), total: Type.Integer(), capability: Type.String() }),
   ),
-  /** Present when the caller may open the Sign-in logs tab. Days are UTC dates, oldest first. */
+  /** Present when the caller may open the Sign-in logs tab. The 7 UTC days ending today, oldest first. */
   signIns: Type.Optional(
     Type.Object({
       capability: Type.String(),

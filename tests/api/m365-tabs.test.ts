@@ -79,7 +79,12 @@ afterAll(async () => {
 
 describe('GET /m365/overview', () => {
   it('gives a manager every section', async () => {
-    const overview = await getOk<Overview>(managerCookie, '/api/v1/m365/overview')
+    // The sign-in chart covers the 7 days ending "today": pin today after the fixtures' dates.
+    const realNow = server.clock.now
+    server.clock.now = new Date('2026-12-02T12:00:00Z')
+    const overview = await getOk<Overview>(managerCookie, '/api/v1/m365/overview').finally(() => {
+      server.clock.now = realNow
+    })
     expect(overview.tenant?.displayName).toBe('Contoso Ltd')
     expect(overview.tenant?.domains).toHaveLength(2)
     expect(overview.users).toEqual({ total: 4, licensed: 3, guests: 1, disabled: 1 })
@@ -89,8 +94,13 @@ describe('GET /m365/overview', () => {
     expect(overview.signIns).toEqual({
       capability: 'available',
       days: [
+        { date: '2026-11-26', success: 0, failure: 0 },
+        { date: '2026-11-27', success: 0, failure: 0 },
+        { date: '2026-11-28', success: 0, failure: 0 },
+        { date: '2026-11-29', success: 0, failure: 0 },
         { date: '2026-11-30', success: 1, failure: 0 },
         { date: '2026-12-01', success: 0, failure: 1 },
+        { date: '2026-12-02', success: 0, failure: 0 },
       ],
     })
     expect(overview.devices).toEqual({ total: 3, byOs: [{ os: 'Windows', count: 2 }, { os: 'iOS', count: 1 }] })

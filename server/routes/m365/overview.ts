@@ -42,7 +42,7 @@ const overviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
         overview.mfaRegistration = { ...mfa, capability: sync.capabilities.mfaRegistration }
       }
       if (tabs.has('sign-ins')) {
-        overview.signIns = { capability: sync.capabilities.signIns, days: await readSignInDays(db, orgId) }
+        overview.signIns = { capability: sync.capabilities.signIns, days: await readSignInDays(db, orgId, app.now()) }
       }
       if (tabs.has('devices')) {
         overview.devices = await readDeviceTotals(db, orgId)

@@ -81,18 +81,28 @@ export async function readMfaTotals(db: Db, orgId: number): Promise<{ registered
   return { registered: summaryCount(pointer, 'registered'), total: summaryCount(pointer, 'total') }
 }
 
-/** Reads the daily sign-in counts the sync computed, oldest day first. */
-export async function readSignInDays(db: Db, orgId: number): Promise<SignInDay[]> {
+/** Number of days the Overview's sign-in chart covers, ending with today (UTC). */
+export const SIGN_IN_CHART_DAYS = 7
+
+/**
+ * Reads the daily sign-in counts the sync computed for the 7 UTC days ending with `today`,
+ * oldest first. Days without a count (not yet synced, or no sign-ins) are 0.
+ */
+export async function readSignInDays(db: Db, orgId: number, today: Date): Promise<SignInDay[]> {
   const pointer = await readDataset(db, orgId, 'signIns')
-  const days = pointer?.summary.days
-  if (!Array.isArray(days)) return []
+  const stored = Array.isArray(pointer?.summary.days) ? (pointer.summary.days as unknown[]) : []
+  const byDate = new Map<string, SignInDay>()
+  for (const day of stored) {
+    const { date, success, failure } = (day ?? {}) as Record<string, unknown>
+    if (typeof date === 'string') byDate.set(date, { date, success: toCount(success), failure: toCount(failure) })
+  }
+
+  const days: SignInDay[] = []
+  for (let offset = SIGN_IN_CHART_DAYS - 1; offset >= 0; offset--) {
+    const date = new Date(today.getTime() - offset * 86_400_000).toISOString().slice(0, 10)
+    days.push(byDate.get(date) ?? { date, success: 0, failure: 0 })
+  }
   return days
-    .flatMap((day: unknown) => {
-      const { date, success, failure } = (day ?? {}) as Record<string, unknown>
-      if (typeof date !== 'string') return []
-      return [{ date, success: toCount(success), failure: toCount(failure) }]
-    })
-    .sort((a, b) => a.date.localeCompare(b.date))
 }
 
 /** Reads the device totals by operating system the sync computed, most common first. */
