@@ -40,6 +40,12 @@ function flagVariable(env: NodeJS.ProcessEnv, name: string): boolean {
   return raw !== undefined && raw !== '' && raw !== '0' && raw.toLowerCase() !== 'false'
 }
 
+/** TOTP secrets must be base32 and at least 16 bytes, the minimum otplib accepts. */
+function isUsableTotpSecret(secret: string): boolean {
+  const base32 = secret.replace(/=+$/, '')
+  return /^[A-Z2-7]+$/.test(base32) && Math.floor((base32.length * 5) / 8) >= 16
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the variable and the fix. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
@@ -64,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.secretKey !== null && Buffer.from(config.secretKey, 'base64').length !== 32) {
     throw new ConfigError('Invalid PORTAL_SECRET_KEY: expected 32 bytes encoded as base64 (generate one with `openssl rand -base64 32`).')
+  }
+  if (config.demoTotpSecret !== null && !isUsableTotpSecret(config.demoTotpSecret)) {
+    throw new ConfigError(
+      'Invalid DEMO_TOTP_SECRET: expected base32 (A–Z, 2–7) of at least 26 characters (16 bytes), or leave it unset to generate one.',
+    )
   }
   if (config.secretKey === null && !config.demo) {
     throw new ConfigError('Missing PORTAL_SECRET_KEY: set it to 32 random bytes in base64 (`openssl rand -base64 32`), or set PORTAL_DEMO=1 for the demo.')
