@@ -18,7 +18,8 @@ function commandOutput(file: string, args: string[]): string {
     // Debian's chromium wrapper prints a shell warning on stderr with --version; only stdout counts.
     return execFileSync(file, args, { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   } catch (error) {
-    return `unavailable (${file} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    return `unavailable (${file} failed: ${reason})`
   }
 }
 
