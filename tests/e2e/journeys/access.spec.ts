@@ -85,7 +85,7 @@ test.describe('Microsoft 365 turned off or not permitted', () => {
     await axeCheck(page)
   })
 
-  test('restricted gets the same screen on deep links to a tab, a user and alerts', async ({ page }) => {
+  test('restricted gets the same screen on every deep link', async ({ page }) => {
     await openAs(page, 'restricted', '/m365/devices')
     await expectRefusedScreen(page, NOT_PERMITTED, '/m365/devices')
 

@@ -52,7 +52,7 @@ test.describe('Security alerts screen', () => {
     }
   })
 
-  test('the needs-you filter shows the alert that waits for the user with its marker', async ({ page }) => {
+  test('the needs-you filter keeps the alert awaiting confirmation', async ({ page }) => {
     await openAs(page, 'manager', '/alerts')
     const list = page.getByRole('list', { name: 'Security alerts' })
     await expect(list.getByRole('link').first()).toBeVisible()

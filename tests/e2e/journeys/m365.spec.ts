@@ -53,7 +53,7 @@ test.describe('Microsoft 365 screen', () => {
     await expect(page.getByText('22 devices')).toBeVisible()
   })
 
-  test('a user detail opens from the list and Back keeps the list scroll position', async ({ page }) => {
+  test('Back from a user detail keeps the list scroll position', async ({ page }) => {
     await openAs(page, 'manager', '/m365/users')
     const list = page.getByRole('list', { name: 'Users' })
     await expect(list.getByRole('link').first()).toBeVisible()

@@ -4,7 +4,7 @@ import { DEMO_USER, nextSharedTotpCode } from './helpers'
 test.describe.configure({ mode: 'parallel' })
 
 test.describe('Sign-in screen', () => {
-  test('a manager without TOTP signs in with email and password and lands on Home', async ({ page }) => {
+  test('a manager without TOTP signs in and lands on Home', async ({ page }) => {
     await page.goto('/sign-in')
     await expect(page.getByRole('heading', { name: 'Sign in to ClientOne', level: 1 })).toBeVisible()
     await axeCheck(page)
