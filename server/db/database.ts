@@ -21,6 +21,19 @@ export interface DatabaseConnections {
 
 export const DATABASE_FILE_NAME = 'portal.sqlite'
 
+const sqliteHandles = new WeakMap<Db, SQLite.Database>()
+
+/**
+ * Returns the better-sqlite3 connection behind a Kysely instance from openDatabase, for bulk
+ * writers that run one prepared statement many times. Run it inside `db.connection().execute()`
+ * so no Kysely transaction on the same connection is open at the time.
+ */
+export function sqliteHandle(db: Db): SQLite.Database {
+  const handle = sqliteHandles.get(db)
+  if (!handle) throw new Error('No SQLite connection is registered for this Kysely instance: open it with openDatabase().')
+  return handle
+}
+
 /** Opens (creating if needed) the SQLite file under `dataDir` and applies every pending migration. */
 export async function openDatabase(dataDir: string): Promise<DatabaseConnections> {
   mkdirSync(dataDir, { recursive: true })
@@ -32,12 +45,14 @@ export async function openDatabase(dataDir: string): Promise<DatabaseConnections
   writerHandle.pragma('foreign_keys = ON')
   writerHandle.pragma('busy_timeout = 5000')
   const writer = new Kysely<Database>({ dialect: new SqliteDialect({ database: writerHandle }) })
+  sqliteHandles.set(writer, writerHandle)
 
   await migrateToLatest(writer)
 
   const readerHandle = new SQLite(file, { readonly: true })
   readerHandle.pragma('busy_timeout = 5000')
   const reader = new Kysely<Database>({ dialect: new SqliteDialect({ database: readerHandle }) })
+  sqliteHandles.set(reader, readerHandle)
 
   return {
     file,

@@ -1,5 +1,7 @@
+import type SQLite from 'better-sqlite3'
+import type { Statement } from 'better-sqlite3'
 import { sql } from 'kysely'
-import { nowIso, type Db } from '../db/database.js'
+import { nowIso, sqliteHandle, type Db } from '../db/database.js'
 import type { Database, Dataset } from '../db/schema.js'
 
 // Writes one dataset of one sync run so readers switch from the old rows to the new ones at
@@ -29,9 +31,16 @@ export const DATASET_TABLES: Record<Dataset, DatasetTable> = {
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** Buffers mapped rows and inserts them under (org_id, run_id) in chunks of CHUNK_SIZE. */
+/**
+ * Buffers mapped rows and inserts them under (org_id, run_id), one transaction per CHUNK_SIZE
+ * rows. It runs one prepared better-sqlite3 statement per row, so no SQL is built or compiled per
+ * chunk (Kysely spent about 1.5 s of CPU on that for a 10,000-user import). The columns are the
+ * keys of the first row, so every row passed to one writer must have the same keys.
+ */
 export class ChunkWriter<Row extends object> {
   private buffer: Row[] = []
+  private columns: string[] = []
+  private insert: Statement | null = null
   count = 0
 
   constructor(
@@ -51,16 +60,42 @@ export class ChunkWriter<Row extends object> {
 
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return
-    const rows = this.buffer.map((row) => ({ ...row, org_id: this.orgId, run_id: this.runId }))
+    const rows = this.buffer
     this.buffer = []
-    await this.db.transaction().execute(async (trx) => {
-      // The table name is chosen by the caller from DATASET_TABLES; Kysely cannot type a union of tables.
-      const insert = trx.insertInto(this.table as 'm365_users').values(rows as never)
-      await (this.ignoreExisting ? insert.onConflict((conflict) => conflict.doNothing()) : insert).execute()
-    })
+    // Holding Kysely's connection keeps any Kysely transaction on the writer from being open
+    // while the raw statements run, so these rows never join someone else's transaction.
+    await this.db.connection().execute(async () => this.insertRows(rows))
     await yieldToEventLoop()
   }
+
+  private insertRows(rows: Row[]): void {
+    const handle = sqliteHandle(this.db)
+    const insert = this.insert ?? this.prepareInsert(handle, rows[0] as Row)
+    const values: unknown[] = new Array(this.columns.length + 2)
+    values[0] = this.orgId
+    values[1] = this.runId
+    handle.transaction(() => {
+      for (const row of rows) {
+        const record = row as Record<string, unknown>
+        for (let index = 0; index < this.columns.length; index += 1) {
+          values[index + 2] = record[this.columns[index] as string] ?? null
+        }
+        insert.run(values)
+      }
+    })()
+  }
+
+  private prepareInsert(handle: SQLite.Database, first: Row): Statement {
+    this.columns = Object.keys(first).filter((column) => column !== 'org_id' && column !== 'run_id')
+    const names = ['org_id', 'run_id', ...this.columns].map(quoteIdentifier).join(', ')
+    const placeholders = Array.from({ length: this.columns.length + 2 }, () => '?').join(', ')
+    const conflict = this.ignoreExisting ? ' on conflict do nothing' : ''
+    this.insert = handle.prepare(`insert into ${quoteIdentifier(this.table)} (${names}) values (${placeholders})${conflict}`)
+    return this.insert
+  }
 }
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** Deletes rows matching `condition` in chunks, yielding between chunks; returns the number deleted. */
 async function deleteInChunks(db: Db, table: DatasetTable, condition: ReturnType<typeof sql>): Promise<number> {
