@@ -1,4 +1,5 @@
-import { axeCheck, expect, test, type Page } from '../support'
+import type { Page } from '@playwright/test'
+import { axeCheck, expect, test } from '../support'
 import { openAs } from './helpers'
 
 test.describe.configure({ mode: 'parallel' })
