@@ -80,7 +80,7 @@ test.describe('API cache rules', () => {
     expect(headers['X-Cache-Partition']).not.toContain('@')
   })
 
-  test('sign-in, sign-out and non-GET requests are never stored', async ({ page }) => {
+  test('auth, password and OpenAPI requests are never stored', async ({ page }) => {
     const headers = await signInAndReadCacheHeaders(page, DEMO_ACCOUNTS.manager)
     const cacheName = `api-${headers['X-Cache-Partition']}`
 

@@ -46,7 +46,8 @@ function countDocumentLoads(page: Page): { readonly count: number } {
   return counter
 }
 
-// Each server start imports the demo tenant, which takes about 10 s on an idle two-core machine.
+// Each server start imports the demo tenant first: about 10 s when measured with startPortal on an
+// idle two-core machine, and several times that while other tests run.
 const SERVER_RESTART_TIMEOUT_MS = 180_000
 
 test.describe('Update to a new version', () => {
