@@ -61,7 +61,7 @@ export async function runApiLoadBench(): Promise<BenchResult> {
       bench.figures.settings = { users: LARGE_TENANT_USERS, durationSeconds: DURATION_SECONDS, pagesPerList: PAGES_PER_LIST, client: 'autocannon 9 in the benchmark process, same machine' }
 
       // Warm-up, not recorded: the first requests after start-up meet a cold JIT and a cold SQLite
-      // page cache (the database was just copied), which is not what steady load sees.
+      // page cache (the database was just copied), unlike steady load.
       for (const scenario of scenarios) {
         bench.log(`warm-up: ${scenario.id}`)
         await bench.step(`warm-up ${scenario.id}`, () => runLoad(portal.portal.origin, portal.cookie, { ...scenario, rate: WARM_UP_RATE, durationSeconds: WARM_UP_SECONDS }))

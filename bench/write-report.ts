@@ -36,7 +36,7 @@ function renderRun(run: LatestRun): string {
     `Machine: ${run.machine.cpuModel}, ${run.machine.cores} cores (\`nproc\`), ${run.machine.memory} memory (\`free -h\`), Node ${run.machine.node}, ${run.machine.chromium}. Load average ${run.machine.loadAverage.join(' ')} at the start and ${run.loadAverageAfter.join(' ')} at the end.`,
   ]
   for (const result of run.results) {
-    const earlier = result.fromEarlierRun ? ', from an earlier `npm run bench -- ' + result.name + '`' : ''
+    const earlier = result.fromEarlierRun ? ', in an earlier run (its own machine load applies)' : ''
     lines.push('', `### ${result.name}`, '', `Started ${result.startedAt}, took ${result.durationSeconds} s${earlier}.`, '', '| figure | measured | budget | result | note |', '| --- | --- | --- | --- | --- |')
     for (const check of result.budgets) {
       const measured = measuredTextOf(check)
