@@ -10,7 +10,23 @@ import type { Database, Dataset } from '../db/schema.js'
 // are deleted. better-sqlite3 is synchronous, so each chunk yields to the event loop to keep
 // API requests (on the separate read-only connection) flowing.
 
+/** Rows removed per delete statement. */
 export const CHUNK_SIZE = 1000
+
+/** Rows a ChunkWriter buffers before it writes them. */
+export const WRITE_BUFFER_ROWS = 5000
+
+/**
+ * Maximum time in milliseconds a write transaction keeps taking rows before it commits and
+ * yields. The clock is read every ROWS_PER_CLOCK_CHECK rows, so a transaction may run over by
+ * that many rows plus its commit. A sign-in
+ * costs far more than other rows (its trigram index entries), so a row count alone would let
+ * one transaction hold the event loop for hundreds of milliseconds on a slow machine.
+ */
+export const TRANSACTION_BUDGET_MS = 50
+
+/** Rows inserted between two checks of the transaction's elapsed time. */
+const ROWS_PER_CLOCK_CHECK = 50
 
 export type DatasetTable = keyof Database & `m365_${string}`
 
@@ -32,8 +48,8 @@ export const DATASET_TABLES: Record<Dataset, DatasetTable> = {
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
- * Buffers mapped rows and inserts them under (org_id, run_id), one transaction per CHUNK_SIZE
- * rows. It runs one prepared better-sqlite3 statement per row, so no SQL is built or compiled per
+ * Buffers mapped rows and inserts them under (org_id, run_id) in transactions that stop taking
+ * rows once TRANSACTION_BUDGET_MS has passed, yielding to the event loop after each. It runs one prepared better-sqlite3 statement per row, so no SQL is built or compiled per
  * chunk (Kysely spent about 1.5 s of CPU on that for a 10,000-user import). The columns are the
  * keys of the first row, so every row passed to one writer must have the same keys.
  */
@@ -55,33 +71,42 @@ export class ChunkWriter<Row extends object> {
   async add(row: Row): Promise<void> {
     this.buffer.push(row)
     this.count += 1
-    if (this.buffer.length >= CHUNK_SIZE) await this.flush()
+    if (this.buffer.length >= WRITE_BUFFER_ROWS) await this.flush()
   }
 
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return
     const rows = this.buffer
     this.buffer = []
-    // Holding Kysely's connection keeps any Kysely transaction on the writer from being open
-    // while the raw statements run, so these rows never join someone else's transaction.
-    await this.db.connection().execute(async () => this.insertRows(rows))
-    await yieldToEventLoop()
+    let next = 0
+    while (next < rows.length) {
+      // Holding Kysely's connection keeps any Kysely transaction on the writer from being open
+      // while the raw statements run, so these rows never join someone else's transaction.
+      next = await this.db.connection().execute(async () => this.insertRows(rows, next))
+      await yieldToEventLoop()
+    }
   }
 
-  private insertRows(rows: Row[]): void {
+  /** Inserts rows from `start` in one transaction until the time budget is spent; returns the next index. */
+  private insertRows(rows: Row[], start: number): number {
     const handle = sqliteHandle(this.db)
-    const insert = this.insert ?? this.prepareInsert(handle, rows[0] as Row)
+    const insert = this.insert ?? this.prepareInsert(handle, rows[start] as Row)
     const values: unknown[] = new Array(this.columns.length + 2)
     values[0] = this.orgId
     values[1] = this.runId
-    handle.transaction(() => {
-      for (const row of rows) {
-        const record = row as Record<string, unknown>
-        for (let index = 0; index < this.columns.length; index += 1) {
-          values[index + 2] = record[this.columns[index] as string] ?? null
+    const deadline = performance.now() + TRANSACTION_BUDGET_MS
+    return handle.transaction(() => {
+      let index = start
+      while (index < rows.length) {
+        const record = rows[index] as Record<string, unknown>
+        for (let column = 0; column < this.columns.length; column += 1) {
+          values[column + 2] = record[this.columns[column] as string] ?? null
         }
         insert.run(values)
+        index += 1
+        if ((index - start) % ROWS_PER_CLOCK_CHECK === 0 && performance.now() > deadline) break
       }
+      return index
     })()
   }
 
