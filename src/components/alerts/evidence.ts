@@ -1,3 +1,5 @@
+import { formatDateTime } from '@/format'
+
 const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/
 const IPV6 = /^[0-9a-f:]+:[0-9a-f:]*$/i
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -56,4 +58,11 @@ export function evidenceDetailName(name: string): string {
     .toLocaleLowerCase()
     .replace(/\b(id|ip|url|os|dns|sid)\b/g, (word) => word.toUpperCase())
   return words.charAt(0).toLocaleUpperCase() + words.slice(1)
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+
+/** Formats an evidence value for reading: ISO timestamps in the user's locale and time zone, anything else as sent. */
+export function evidenceDetailValue(value: string): string {
+  return ISO_DATE_TIME.test(value.trim()) ? formatDateTime(value.trim()) : value
 }
