@@ -30,10 +30,19 @@ const LONG_TASK_MAX_MS = 50
 const SEARCH_RESULTS_MAX_MS = 150
 const DEBOUNCE_MAX_MS = 150
 
-/** Picks search terms from names on the first page: a word of 4+ letters from rows past the 10th. */
+/**
+ * Picks search terms from names on the first page: words of 4+ letters from rows past the 10th
+ * that no name in the first 10 rows contains, so the results differ from the rows on screen.
+ */
 function pickSearchTerms(names: string[]): string[] {
-  const words = names.slice(10).flatMap((name) => name.split(/[\s.@-]+/)).filter((word) => /^\p{L}{4,}$/u.test(word))
-  return [...new Set(words.map((word) => word.toLowerCase()))].slice(0, SEARCH_TERMS_COUNT)
+  const onScreen = names.slice(0, 10).join(' ').toLowerCase()
+  const words = names
+    .slice(10)
+    .flatMap((name) => name.split(/[\s.@-]+/))
+    .filter((word) => /^\p{L}{4,}$/u.test(word))
+    .map((word) => word.toLowerCase())
+    .filter((word) => !onScreen.includes(word))
+  return [...new Set(words)].slice(0, SEARCH_TERMS_COUNT)
 }
 
 /**
@@ -87,12 +96,12 @@ export async function runLargeTenantBrowserBench(options: { reuseBuild?: boolean
       const probe = await readProbe(page)
       const firstList = (await apiTimings(page, USERS_API)).find((entry) => !entry.url.includes('search='))
       const firstRows = probe.rowSnapshots.find((snapshot) => snapshot.count > 0)
-      const firstRowsAfterResponse = firstList && firstRows ? Math.round(firstRows.frameTime - firstList.responseEnd) : null
+      const firstRowsAfterResponse = firstList && firstRows ? Math.round(firstRows.time - firstList.responseEnd) : null
       bench.figures.firstRows = {
         afterResponseMs: firstRowsAfterResponse,
-        fromNavigationMs: firstRows ? Math.round(firstRows.frameTime) : null,
+        fromNavigationMs: firstRows ? Math.round(firstRows.time) : null,
         listResponseMs: firstList ? Math.round(firstList.responseEnd - firstList.startTime) : null,
-        rowsInFirstFrame: firstRows?.count ?? null,
+        rowsInFirstUpdate: firstRows?.count ?? null,
       }
       bench.budgets.push(checkBudget('users list: first rows after the response (4x CPU)', firstRowsAfterResponse, '<', FIRST_ROWS_MAX_MS, 'ms'))
 

@@ -5,7 +5,8 @@ import { REPO_ROOT } from '../lib/paths.js'
 /** Records of bench/browser/list-probe.js, on the page's performance.now() clock. */
 export interface ProbeState {
   longTasks: Array<{ start: number; duration: number }>
-  rowSnapshots: Array<{ frameTime: number; count: number; firstText: string | null }>
+  /** Row changes, timed when the DOM change was committed (before the paint that shows it). */
+  rowSnapshots: Array<{ time: number; count: number; firstText: string | null }>
   inputTimes: number[]
 }
 
