@@ -20,6 +20,8 @@ export default fp(async (app) => {
       root,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz copies of its text files (scripts/vite-precompress.ts).
+      preCompressed: true,
       setHeaders: (reply, filePath) => {
         const name = path.basename(filePath)
         if (REVALIDATED.has(name)) reply.header('cache-control', 'no-cache')

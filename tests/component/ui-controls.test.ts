@@ -21,7 +21,7 @@ function touch(type: 'touchstart' | 'touchmove' | 'touchend', x = 0, y = 0): voi
 }
 
 describe('SearchField', () => {
-  it('updates the model after 150 ms', async () => {
+  it('updates the model after 120 ms', async () => {
     vi.useFakeTimers()
     const model = ref('')
     const wrapper = mount(SearchField, {
@@ -29,7 +29,7 @@ describe('SearchField', () => {
     })
     await wrapper.find('input').setValue('jan')
 
-    await vi.advanceTimersByTimeAsync(149)
+    await vi.advanceTimersByTimeAsync(119)
     expect(model.value).toBe('')
     await vi.advanceTimersByTimeAsync(1)
     expect(model.value).toBe('jan')
