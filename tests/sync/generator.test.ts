@@ -53,14 +53,26 @@ describe('large-tenant generator', () => {
     const dir = tempFolder()
     const summary = await generateTenant({ users: 120, outDir: dir, seed: 3, now: NOW, pageSize: 50 })
     expect(readdirSync(path.join(dir, 'users'))).toEqual(['0001.json', '0002.json', '0003.json'])
-    // About 4 sign-ins per user per week over 30 days.
-    expect(summary.signIns).toBeGreaterThan(120 * 4 * 4)
-    expect(summary.signIns).toBeLessThan(120 * 4 * 5)
+    // About 4 sign-ins per user in the default week.
+    expect(summary.signIns).toBe(Math.round((120 * 4) / 7) * 7)
 
     const page = JSON.parse(readFileSync(path.join(dir, 'signIns', '0001.json'), 'utf8')) as { value: Array<{ createdDateTime: string }> }
     const times = page.value.map((signIn) => Date.parse(signIn.createdDateTime))
     expect(Math.max(...times)).toBeLessThanOrEqual(NOW.getTime())
     expect([...times].sort((a, b) => b - a)).toEqual(times)
+  })
+
+  it('writes sign-ins for the days asked', async () => {
+    const dir = tempFolder()
+    const summary = await generateTenant({ users: 70, outDir: dir, seed: 3, now: NOW, signInDays: 30 })
+    expect(summary.signIns).toBe(40 * 30)
+
+    const times = readdirSync(path.join(dir, 'signIns')).flatMap((file) => {
+      const page = JSON.parse(readFileSync(path.join(dir, 'signIns', file), 'utf8')) as { value: Array<{ createdDateTime: string }> }
+      return page.value.map((signIn) => Date.parse(signIn.createdDateTime))
+    })
+    expect(Math.min(...times)).toBeGreaterThan(NOW.getTime() - 30 * 86_400_000)
+    expect(Math.min(...times)).toBeLessThan(NOW.getTime() - 29 * 86_400_000)
   })
 
   it('imports the generated tenant', async () => {

@@ -1,17 +1,19 @@
 import { parseArgs } from 'node:util'
-import { generateTenant } from '../../sync/generator.js'
+import { DEFAULT_SIGN_IN_DAYS, MAX_SIGN_IN_DAYS, generateTenant } from '../../sync/generator.js'
 import { cliCommand, CliFailure, CliUsageError } from '../context.js'
 
-export const help = `Usage: portal generate-tenant --users N --out DIR [--seed S] [--now ISO] [--page-size N]
+export const help = `Usage: portal generate-tenant --users N --out DIR [--seed S] [--now ISO] [--page-size N] [--sign-in-days D]
 
   Writes a synthetic Microsoft 365 tenant as an export folder that \`portal import\` reads:
-  users, groups and members, devices, about 4 sign-ins per user per week over 30 days,
+  users, groups and members, devices, about 4 sign-ins per user per week,
   MFA registration, mailbox/Teams/SharePoint report CSVs, alerts and risky users.
   --users N       number of users (at least 1)
   --out DIR       folder to write; existing files with the same names are overwritten
   --seed S        whole number seeding the generator (default 1)
   --now ISO       end of the sign-in window and export time (default: the current hour, UTC)
   --page-size N   records per page file, 1 to 999 (default 999, Graph's maximum for users)
+  --sign-in-days D  days of sign-ins ending at --now, 1 to 30 (default 7: 200,000 sign-ins
+                  for 50,000 users)
 
   The same --users, --seed, --now and --page-size always write identical files.`
 
@@ -24,6 +26,7 @@ export default cliCommand(async (args, ctx) => {
       seed: { type: 'string' },
       now: { type: 'string' },
       'page-size': { type: 'string' },
+      'sign-in-days': { type: 'string' },
       help: { type: 'boolean' },
     },
     allowPositionals: true,
@@ -45,6 +48,10 @@ export default cliCommand(async (args, ctx) => {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 999) {
     throw new CliUsageError(`Invalid --page-size "${values['page-size']}": give a whole number from 1 to 999.`)
   }
+  const signInDays = values['sign-in-days'] === undefined ? DEFAULT_SIGN_IN_DAYS : Number(values['sign-in-days'])
+  if (!Number.isInteger(signInDays) || signInDays < 1 || signInDays > MAX_SIGN_IN_DAYS) {
+    throw new CliUsageError(`Invalid --sign-in-days "${values['sign-in-days']}": give a whole number from 1 to ${MAX_SIGN_IN_DAYS}.`)
+  }
   const currentHour = new Date()
   currentHour.setUTCMinutes(0, 0, 0)
   const now = values.now === undefined ? currentHour : new Date(values.now)
@@ -52,7 +59,7 @@ export default cliCommand(async (args, ctx) => {
 
   let summary
   try {
-    summary = await generateTenant({ users, outDir: values.out, seed, now, pageSize })
+    summary = await generateTenant({ users, outDir: values.out, seed, now, pageSize, signInDays })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (!code) throw error
