@@ -306,7 +306,14 @@ export type SignInsPage = Static<typeof SignInsPage>
 
 // Devices
 
-export const DevicesQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })
+export const DevicesQuery = Type.Object(
+  {
+    ...PageQuery,
+    /** `true`: devices Intune or an MDM reports compliant; `false`: reported not compliant (unknown is in neither). */
+    compliant: Type.Optional(BooleanString),
+  },
+  { additionalProperties: false },
+)
 export type DevicesQuery = Static<typeof DevicesQuery>
 
 export const DeviceItem = Type.Object({

@@ -240,6 +240,8 @@ export const m365Strings = {
     owner: (name: string) => `Owner: ${name}`,
     emptyTitle: 'No devices',
     emptyBody: 'The last sync found no devices registered in Microsoft Entra.',
+    emptyCompliant: 'No compliant devices',
+    emptyNotCompliant: 'No devices that are not compliant',
   },
 
   loadingMore: 'Loading more…',

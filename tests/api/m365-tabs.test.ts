@@ -53,8 +53,8 @@ beforeAll(async () => {
     .site({ name: 'Intranet', storageUsedBytes: 3_000 })
     .site({ name: 'Archive', storageUsedBytes: 7_000, lastActivityDate: '2025-01-01' })
     .device({ displayName: 'LAPTOP-01', operatingSystem: 'Windows', ownerDisplayName: 'Zoë Quinn' })
-    .device({ displayName: 'iPhone de Zoë', operatingSystem: 'iOS' })
-    .device({ displayName: 'LAPTOP-02', operatingSystem: 'Windows' })
+    .device({ displayName: 'iPhone de Zoë', operatingSystem: 'iOS', isCompliant: false })
+    .device({ displayName: 'LAPTOP-02', operatingSystem: 'Windows', isCompliant: null })
     .signIn({ createdAt: '2026-11-30T10:00:00.000Z' })
     .signIn({ createdAt: '2026-12-01T10:00:00.000Z', success: false })
     .alert({ title: 'Suspicious inbox rule', severity: 'high' }, { needsConfirmation: true })
@@ -214,6 +214,20 @@ describe('GET /m365/devices', () => {
     const bySystem = await getOk<DevicesPage>(managerCookie, '/api/v1/m365/devices?search=WINDOWS')
     expect(bySystem.items.map((item) => item.displayName)).toEqual(['LAPTOP-01', 'LAPTOP-02'])
     expect(bySystem.total).toBe(3)
+  })
+
+  it('filters by reported compliance', async () => {
+    const compliant = await getOk<DevicesPage>(managerCookie, '/api/v1/m365/devices?compliant=true')
+    expect(compliant.items.map((item) => item.displayName)).toEqual(['LAPTOP-01'])
+
+    const notCompliant = await getOk<DevicesPage>(managerCookie, '/api/v1/m365/devices?compliant=false')
+    expect(notCompliant.items.map((item) => item.displayName)).toEqual(['iPhone de Zoë'])
+  })
+
+  it('rejects an invalid compliance filter', async () => {
+    const response = await server.app.inject({ url: '/api/v1/m365/devices?compliant=maybe', headers: { cookie: managerCookie } })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error.field).toBe('compliant')
   })
 })
 

@@ -79,6 +79,8 @@ export interface DeviceInput {
   displayName: string
   operatingSystem?: string | null
   ownerDisplayName?: string | null
+  /** Compliance as Intune reports it; null means unknown. Default true. */
+  isCompliant?: boolean | null
 }
 
 export interface AlertInput {
@@ -384,7 +386,7 @@ export class TenantBuilder {
       operating_system: input.operatingSystem === undefined ? 'Windows' : input.operatingSystem,
       operating_system_version: '10.0.22631',
       trust_type: 'AzureAd',
-      is_compliant: 1,
+      is_compliant: input.isCompliant === undefined ? 1 : input.isCompliant === null ? null : Number(input.isCompliant),
       is_managed: 1,
       account_enabled: 1,
       approximate_last_sign_in_at: '2026-11-30T08:00:00.000Z',

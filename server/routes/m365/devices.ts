@@ -16,10 +16,10 @@ const devicesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const auth = assertTab(request.auth, 'devices')
       const orgId = auth.organization.id
-      const { limit = DEFAULT_PAGE_LIMIT, cursor, search } = request.query
+      const { limit = DEFAULT_PAGE_LIMIT, cursor, search, compliant } = request.query
 
       const [page, sync] = await Promise.all([
-        listDevices(app.db.reader, orgId, { limit, cursor, search }),
+        listDevices(app.db.reader, orgId, { limit, cursor, search, compliant: compliant === undefined ? undefined : compliant === 'true' }),
         readSync(app.db.reader, orgId),
       ])
       return { ...page, sync }

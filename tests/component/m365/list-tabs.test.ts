@@ -209,6 +209,16 @@ describe('DevicesTab', () => {
     expect(rows[2]!.text()).toContain('Inactive 90+ d')
   })
 
+  it('should filter by compliance on the server', async () => {
+    vi.mocked(m365Api.listDevices).mockReturnValue(ok({ items: [], nextCursor: null, sync: SYNCED, total: 3 }))
+    const { wrapper } = await mountAt(DevicesTab, { path: '/m365/devices' })
+    await wrapper.findAll('.chip')[1]!.trigger('click')
+    await flushPromises()
+
+    expect(vi.mocked(m365Api.listDevices).mock.calls.at(-1)![0]).toMatchObject({ compliant: 'false' })
+    expect(wrapper.text()).toContain('No devices that are not compliant')
+  })
+
   it('should show the never-synced state', async () => {
     vi.mocked(m365Api.listDevices).mockReturnValue(ok({ items: [], nextCursor: null, sync: NEVER_SYNCED, total: 0 }))
     const { wrapper } = await mountAt(DevicesTab, { path: '/m365/devices' })

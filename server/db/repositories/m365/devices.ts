@@ -33,13 +33,18 @@ function toDeviceItem(row: M365DevicesTable): DeviceItem {
   }
 }
 
+export interface DevicesInput extends ListInput {
+  /** Only devices reported compliant (true) or not compliant (false). */
+  compliant?: boolean | undefined
+}
+
 /** Lists one page of the organization's visible Entra devices by folded name. */
-export async function listDevices(db: Db, orgId: number, input: ListInput): Promise<DevicesList> {
+export async function listDevices(db: Db, orgId: number, input: DevicesInput): Promise<DevicesList> {
   const pointer = await readDataset(db, orgId, 'devices')
   if (!pointer) return { items: [], nextCursor: null, total: 0 }
 
   const search = searchText(input.search)
-  const fingerprint = listFingerprint('devices', { search })
+  const fingerprint = listFingerprint('devices', { search, compliant: input.compliant })
   const after = input.cursor ? decodeCursor(input.cursor, CURSOR_SHAPE, fingerprint) : undefined
 
   let query = db
@@ -52,6 +57,7 @@ export async function listDevices(db: Db, orgId: number, input: ListInput): Prom
     query = query.where((eb) => eb(eb.refTuple('sort_key', 'id'), '>', eb.tuple(sortKey, id)))
   }
   if (search) query = query.where(matchesSearch('search_norm', search))
+  if (input.compliant !== undefined) query = query.where('is_compliant', '=', input.compliant ? 1 : 0)
 
   const rows = await query.orderBy('sort_key').orderBy('id').limit(input.limit + 1).execute()
   const page = toPage(rows, input.limit, (row) => [row.sort_key, row.id], fingerprint)
