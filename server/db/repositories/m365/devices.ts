@@ -10,7 +10,7 @@ const CURSOR_SHAPE: KeyShape = ['string', 'string']
 export interface DevicesList {
   items: DeviceItem[]
   nextCursor: string | null
-  /** Number of devices at the last sync, regardless of search. */
+  /** Number of devices at the last sync, regardless of search and filters. */
   total: number
 }
 
