@@ -1,6 +1,8 @@
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
 /** Server configuration, read once from environment variables. */
 export const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1 }),
@@ -14,11 +16,23 @@ export const ConfigSchema = Type.Object({
   demo: Type.Boolean(),
   demoPassword: Type.Union([Type.String(), Type.Null()]),
   demoTotpSecret: Type.Union([Type.String(), Type.Null()]),
-  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level))),
+  logLevel: Type.Union(LOG_LEVELS.map((level) => Type.Literal(level))),
   /** Folder of the built PWA served on the same origin. */
   staticDir: Type.String({ minLength: 1 }),
 })
 export type Config = Static<typeof ConfigSchema>
+
+/** Environment variable behind each configuration field, for error messages. */
+const VARIABLE_BY_FIELD: Partial<Record<keyof Config, string>> = {
+  host: 'HOST',
+  port: 'PORT',
+  dataDir: 'DATA_DIR',
+  syncIntervalMinutes: 'SYNC_INTERVAL_MINUTES',
+  graphBaseUrl: 'GRAPH_BASE_URL',
+  graphAuthorityHost: 'GRAPH_AUTHORITY_HOST',
+  logLevel: 'LOG_LEVEL',
+  staticDir: 'STATIC_DIR',
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -65,8 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (!Value.Check(ConfigSchema, config)) {
     const [first] = [...Value.Errors(ConfigSchema, config)]
-    const field = first?.instancePath.replace(/^\//, '') ?? 'configuration'
-    throw new ConfigError(`Invalid configuration value for ${field}: ${first?.message ?? 'check the environment variables'}.`)
+    const field = (first?.instancePath.replace(/^\//, '') ?? '') as keyof Config
+    const variable = VARIABLE_BY_FIELD[field] ?? field
+    const allowed = field === 'logLevel' ? ` Allowed values: ${LOG_LEVELS.join(', ')}.` : ''
+    throw new ConfigError(`Invalid ${variable}="${String(config[field] ?? '')}": it ${first?.message ?? 'is not valid'}.${allowed}`)
+  }
+  if (config.demoPassword !== null && config.demoPassword.length < 12) {
+    throw new ConfigError('Invalid DEMO_PASSWORD: use at least 12 characters, or leave it unset to generate one.')
   }
   if (config.secretKey !== null && Buffer.from(config.secretKey, 'base64').length !== 32) {
     throw new ConfigError('Invalid PORTAL_SECRET_KEY: expected 32 bytes encoded as base64 (generate one with `openssl rand -base64 32`).')

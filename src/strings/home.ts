@@ -9,6 +9,7 @@ export const homeStrings = {
   alertsError: 'security alerts',
   shortcuts: 'Microsoft 365',
   shortcutLabel: (tab: string) => `Open ${tab}`,
-  m365Unavailable: 'Microsoft 365 is not available for your account. Your IT provider decides what you can see.',
+  m365Unavailable: 'Microsoft 365 is not permitted for your account. Your IT provider decides what you can see.',
+  m365Disabled: 'Microsoft 365 is not enabled for your organization. Ask your IT provider if you need it.',
   loadError: 'your overview',
 }

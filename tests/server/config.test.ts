@@ -35,3 +35,19 @@ describe('loadConfig', () => {
     )
   })
 })
+
+describe('loadConfig messages', () => {
+  it('names the variable of an out-of-range value', () => {
+    expect(() => loadConfig({ PORTAL_SECRET_KEY: KEY, PORT: '99999' })).toThrow(/^Invalid PORT="99999"/)
+    expect(() => loadConfig({ PORTAL_SECRET_KEY: KEY, SYNC_INTERVAL_MINUTES: '-1' })).toThrow(/^Invalid SYNC_INTERVAL_MINUTES="-1"/)
+  })
+
+  it('lists the allowed log levels', () => {
+    expect(() => loadConfig({ PORTAL_SECRET_KEY: KEY, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL="loud".*Allowed values: fatal, error/)
+  })
+
+  it('rejects a short DEMO_PASSWORD', () => {
+    expect(() => loadConfig({ PORTAL_DEMO: '1', DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD/)
+    expect(loadConfig({ PORTAL_DEMO: '1', DEMO_PASSWORD: 'long-enough-password' }).demoPassword).toBe('long-enough-password')
+  })
+})
