@@ -98,13 +98,14 @@ test.describe('API cache rules', () => {
     const headers = await signInAndReadCacheHeaders(page, DEMO_ACCOUNTS.manager)
     const storedBefore = '/api/v1/m365/users?limit=9'
     expect((await fetchInPage(page, storedBefore, headers)).status).toBe(200)
-    expect(await findCacheHolding(page, storedBefore)).toBe(`api-${headers['X-Cache-Partition']}`)
+    // The service worker stores the copy after it has answered, so wait for it.
+    await expect.poll(() => findCacheHolding(page, storedBefore)).toBe(`api-${headers['X-Cache-Partition']}`)
 
     const off = { ...headers, 'X-Cache-Max-Age-Hours': '0' }
     const probe = '/api/v1/m365/users?limit=7'
     expect((await fetchInPage(page, probe, off)).status).toBe(200)
     expect(await findCacheHolding(page, probe)).toBeNull()
-    expect(await findCacheHolding(page, storedBefore)).toBeNull()
+    await expect.poll(() => findCacheHolding(page, storedBefore)).toBeNull()
 
     await context.setOffline(true)
     expect((await fetchInPage(page, probe, off)).status).toBe(0)
